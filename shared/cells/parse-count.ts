@@ -1,0 +1,40 @@
+import { displayValue, foldKey, normalizeText } from "../text/fold.ts";
+import type { CellResult } from "./result.ts";
+
+// Words and marks offices put in a count cell to mean "none".
+const NONE = new Set(["-", "–", "—", "không", "0"]);
+const PLAIN = /^\d+$/;
+// Vietnamese writes thousands with dots (1.500) or spaces (1 500); a comma is a decimal mark.
+const GROUPED = /^\d{1,3}([. ]\d{3})+$/;
+const HINT = "Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống nếu không có.";
+
+/** A count cell: a non-negative whole number; blank, `-` or `không` mean none. */
+export function parseCount(raw: unknown): CellResult<number> {
+  if (raw === null || raw === undefined) return { ok: true, value: null };
+  if (typeof raw === "number") return fromNumber(raw, displayValue(raw));
+  if (typeof raw !== "string") return fail(`"${displayValue(raw)}" không phải số. ${HINT}`);
+  const text = normalizeText(raw);
+  if (text === "") return { ok: true, value: null };
+  if (NONE.has(foldKey(text))) return { ok: true, value: 0 };
+  if (PLAIN.test(text)) return fromNumber(Number(text), raw);
+  if (GROUPED.test(text)) return fromNumber(Number(text.replace(/[. ]/g, "")), raw);
+  if (/^-\s*\d/.test(text)) return fail(`Số lượng không được âm ("${raw}"). ${HINT}`);
+  if (/^\d+[,.]\d+$/.test(text)) {
+    return fail(`Số lượng phải là số nguyên, không có phần lẻ ("${raw}"). ${HINT}`);
+  }
+  return fail(`"${raw}" không phải số. ${HINT}`);
+}
+
+function fromNumber(n: number, shown: string): CellResult<number> {
+  if (!Number.isFinite(n)) return fail(`"${shown}" không phải số. ${HINT}`);
+  if (n < 0) return fail(`Số lượng không được âm ("${shown}"). ${HINT}`);
+  if (!Number.isInteger(n)) {
+    return fail(`Số lượng phải là số nguyên, không có phần lẻ ("${shown}"). ${HINT}`);
+  }
+  if (!Number.isSafeInteger(n)) return fail(`Số "${shown}" quá lớn. ${HINT}`);
+  return { ok: true, value: n };
+}
+
+function fail(message: string): CellResult<number> {
+  return { ok: false, message };
+}

@@ -1,0 +1,57 @@
+import type { IsoDate } from "../schema/template.ts";
+import { displayValue, normalizeText } from "../text/fold.ts";
+import { MAX_YEAR, MIN_YEAR, makeDate, serialToIsoDate, splitIsoDate } from "./dates.ts";
+import type { CellResult } from "./result.ts";
+
+const DAY_FIRST = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
+const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const FORMAT_HINT = "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.";
+
+/**
+ * A date cell: a Sheets serial number, or text in the forms offices type
+ * (`05/06/2026`, `5/6/2026`, `05-06-2026`, `2026-06-05`); day first, never month first.
+ */
+export function parseDate(raw: unknown): CellResult<IsoDate> {
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return fail(`Giá trị "${displayValue(raw)}" không phải ngày.`);
+    return inRange(serialToIsoDate(raw), displayValue(raw));
+  }
+  if (typeof raw !== "string") {
+    return fail(`Giá trị "${displayValue(raw)}" không phải ngày. ${FORMAT_HINT}`);
+  }
+  const text = normalizeText(raw).replace(/\s*([/-])\s*/g, "$1");
+  const dayFirst = DAY_FIRST.exec(text);
+  const yearFirst = dayFirst ? null : YEAR_FIRST.exec(text);
+  const parts = dayFirst
+    ? { d: dayFirst[1], m: dayFirst[2], y: dayFirst[3] }
+    : yearFirst
+      ? { y: yearFirst[1], m: yearFirst[2], d: yearFirst[3] }
+      : null;
+  if (!parts) return fail(`"${raw}" không đúng định dạng ngày. ${FORMAT_HINT}`);
+  const y = Number(parts.y);
+  const m = Number(parts.m);
+  const d = Number(parts.d);
+  if (y < MIN_YEAR || y > MAX_YEAR) return yearOutOfRange(y, raw);
+  const date = makeDate(y, m, d);
+  if (!date) {
+    const why = m < 1 || m > 12 ? `không có tháng ${m}` : `tháng ${m}/${y} không có ngày ${d}`;
+    return fail(`Ngày "${raw}" không tồn tại (${why}). Hãy sửa lại cho đúng ngày thực tế.`);
+  }
+  return { ok: true, value: date };
+}
+
+function inRange(date: IsoDate, shown: string): CellResult<IsoDate> {
+  const [y] = splitIsoDate(date);
+  if (y < MIN_YEAR || y > MAX_YEAR) return yearOutOfRange(y, shown);
+  return { ok: true, value: date };
+}
+
+function yearOutOfRange(year: number, shown: string): CellResult<IsoDate> {
+  return fail(
+    `Ngày "${shown}" có năm ${year}, nằm ngoài khoảng ${MIN_YEAR}–${MAX_YEAR}. ${FORMAT_HINT}`,
+  );
+}
+
+function fail(message: string): CellResult<IsoDate> {
+  return { ok: false, message };
+}

@@ -1,0 +1,67 @@
+import { parseCell } from "./cells/parse-cell.ts";
+import type { ColumnDef, RowOf, TemplateDef } from "./schema/template.ts";
+import { displayValue } from "./text/fold.ts";
+
+export interface Problem {
+  readonly key: string;
+  readonly header: string;
+  /** The value as typed. */
+  readonly value: string;
+  /** Vietnamese: what is wrong and how to fix it (no location: the caller adds it). */
+  readonly message: string;
+}
+
+export type RowValidation<T extends TemplateDef> =
+  | { ok: true; row: RowOf<T> }
+  | { ok: false; problems: Problem[] };
+
+/**
+ * Validates one record of a template (cells by column key, raw as the sheet or the
+ * sidebar gives them): each cell, the required ones, then the cross-field rules.
+ * The add-on's sidebar (client and server) and the Worker all call this one function.
+ */
+export function validateRecord<T extends TemplateDef>(
+  template: T,
+  record: Readonly<Record<string, unknown>>,
+): RowValidation<T> {
+  const problems: Problem[] = [];
+  const row: Record<string, string | number | null> = {};
+  for (const column of template.columns) {
+    const raw = record[column.key];
+    const parsed = parseCell(column, raw);
+    if (!parsed.ok) {
+      problems.push(problem(column, raw, parsed.message));
+      continue;
+    }
+    if (parsed.value === null && column.required) {
+      problems.push(
+        problem(column, raw, `"${column.header}" là cột bắt buộc, không được để trống.`),
+      );
+      continue;
+    }
+    row[column.key] = parsed.value;
+  }
+  for (const column of template.columns) {
+    if (column.type !== "count" || column.atMost === undefined) continue;
+    const limit = template.columns.find((c) => c.key === column.atMost);
+    const value = row[column.key];
+    // A blank or broken limit cell counts as none: "3 remedied of no recommendations" is wrong.
+    if (!limit || typeof value !== "number" || !(limit.key in row)) continue;
+    const max = (row[limit.key] as number | null) ?? 0;
+    if (value > max) {
+      problems.push(
+        problem(
+          column,
+          record[column.key],
+          `"${column.header}" (${value}) không được lớn hơn "${limit.header}" (${max}). Hãy kiểm tra lại hai số này.`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, row: row as RowOf<T> };
+}
+
+function problem(column: ColumnDef, raw: unknown, message: string): Problem {
+  return { key: column.key, header: column.header, value: displayValue(raw), message };
+}
