@@ -35,7 +35,7 @@ export function validateRecord<T extends TemplateDef>(
     }
     if (parsed.value === null && column.required) {
       problems.push(
-        problem(column, raw, `"${column.header}" là cột bắt buộc, không được để trống.`),
+        problem(column, raw, `Chưa nhập "${column.header}" (cột bắt buộc). ${column.note}`),
       );
       continue;
     }
