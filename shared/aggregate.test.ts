@@ -1,0 +1,170 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { arbRow, cleanCell, messyCell } from "../test/support/arbitraries.ts";
+import { aggregateUnit, sumMetrics } from "./aggregate.ts";
+import { METRIC_IDS, type Metrics } from "./metrics.ts";
+import { PERIOD_PARTS, resolvePeriod } from "./periods.ts";
+import { readUnit } from "./read-unit.ts";
+import { TEMPLATES } from "./templates/index.ts";
+import { foldKey } from "./text/fold.ts";
+
+const period2026 = resolvePeriod("2026", "decree09")!;
+
+function tab(title: string, header: string[], rows: unknown[][]) {
+  return { title, values: [header, ...rows] };
+}
+
+describe("aggregateUnit", () => {
+  it("counts rows by inspector, sums, and counts distinct bases as folded", () => {
+    const [ins] = TEMPLATES;
+    const header = ins.columns.map((c) => c.header);
+    const row = (date: string, inspector: string, target: string, recs: number, done: number) => [
+      date,
+      inspector,
+      "Kiểm tra",
+      target,
+      "Khác",
+      null,
+      recs,
+      done,
+      null,
+    ];
+    const read = readUnit([
+      tab(ins.title, header, [
+        row("20/12/2025", "BCĐ tỉnh", "UBND xã Hòa Bình", 3, 1),
+        row("01/03/2026", "BCĐ huyện", "ubnd xã hoà  bình", 2, 2),
+        row("14/12/2026", "Ban Chỉ đạo cấp xã", "Trường A", 0, 0),
+        row("15/12/2026", "BCĐ tỉnh", "Trường B", 9, 9), // reporting year 2027
+        row("14/12/2025", "BCĐ tỉnh", "Trường C", 9, 9), // reporting year 2025
+        row("31/02/2026", "BCĐ tỉnh", "Trường D", 1, 1), // invalid
+      ]),
+    ]);
+    const m = aggregateUnit(read.rows, read.invalidRows, period2026);
+    expect(m).toMatchObject({
+      inspections: 3,
+      inspectionsByProvince: 1,
+      inspectionsByDistrict: 1,
+      inspectionsByCommune: 1,
+      inspectedBases: 2,
+      recommendations: 5,
+      recommendationsRemedied: 3,
+      invalidRows: 1,
+      awards: 0,
+    });
+    expect(Object.keys(m).sort()).toEqual([...METRIC_IDS].sort());
+  });
+});
+
+describe("properties", () => {
+  const arbUnitRows = fc.record(
+    Object.fromEntries(TEMPLATES.map((t) => [t.id, fc.array(arbRow(t), { maxLength: 12 })])),
+  ) as fc.Arbitrary<Record<string, Record<string, string | number | null>[]>>;
+
+  it("never throws on arbitrary cell values and ragged rows", () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom(
+        "Tổng",
+        "31/02/2026",
+        "1.500",
+        "-",
+        "BCĐ tỉnh",
+        ...TEMPLATES[0].columns.map((c) => c.header),
+      ),
+    );
+    const values = fc.array(fc.array(cell, { maxLength: 12 }), { maxLength: 25 });
+    const titles = fc.constantFrom(...TEMPLATES.map((t) => t.title), "Khác", "");
+    fc.assert(
+      fc.property(fc.array(fc.record({ title: titles, values }), { maxLength: 6 }), (tabs) => {
+        const read = readUnit(tabs);
+        const m = aggregateUnit(read.rows, read.invalidRows, period2026);
+        for (const id of METRIC_IDS) expect(Number.isInteger(m[id])).toBe(true);
+      }),
+    );
+  });
+
+  it("gives the same totals for rows typed in any equivalent form, columns in any order", () => {
+    fc.assert(
+      fc.property(
+        arbUnitRows,
+        fc.constantFrom(...PERIOD_PARTS, null),
+        fc.constantFrom("decree09", "calendar" as const),
+        fc.integer({ min: 2025, max: 2027 }),
+        fc.integer(),
+        (rows, part, rule, year, seed) => {
+          const period = resolvePeriod(part ? `${year}-${part}` : String(year), rule)!;
+          const cleanTabs = TEMPLATES.map((t) =>
+            tab(
+              t.title,
+              t.columns.map((c) => c.header),
+              rows[t.id]!.map((r) => t.columns.map((c) => cleanCell(c, r[c.key] ?? null))),
+            ),
+          );
+          const messyTabs = TEMPLATES.map((t) => {
+            // A rotation of the columns plus an extra one: order must not matter.
+            const order = t.columns.map((_, i) => (i + Math.abs(seed)) % t.columns.length);
+            const cells = rows[t.id]!.map(
+              (r) =>
+                fc.sample(
+                  fc.tuple(
+                    ...order.map((i) => messyCell(t.columns[i]!, r[t.columns[i]!.key] ?? null)),
+                  ),
+                  {
+                    numRuns: 1,
+                    seed,
+                  },
+                )[0]!,
+            );
+            return {
+              title: ` ${t.title.toUpperCase().normalize("NFD")}`,
+              values: [
+                ["Biểu mẫu"],
+                [...order.map((i) => t.columns[i]!.header.toLowerCase()), "Ghi chú riêng"],
+                ...cells.map((c) => [...c, "x"]),
+              ],
+            };
+          });
+          const clean = readUnit(cleanTabs);
+          const messy = readUnit(messyTabs);
+          expect(messy.issues).toEqual([]);
+          expect(clean.invalidRows).toBe(0);
+          expect(aggregateUnit(messy.rows, messy.invalidRows, period)).toEqual(
+            aggregateUnit(clean.rows, clean.invalidRows, period),
+          );
+          // Text keeps its typed tone placement; everything else reads identically.
+          const folded = (r: unknown) =>
+            JSON.parse(JSON.stringify(r), (_k, v) => (typeof v === "string" ? foldKey(v) : v));
+          expect(folded(messy.rows)).toEqual(folded(clean.rows));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("makes the province total the sum over its units, metric by metric", () => {
+    fc.assert(
+      fc.property(fc.array(arbUnitRows, { minLength: 0, maxLength: 6 }), (units) => {
+        const perUnit: Metrics[] = units.map((rows) => {
+          const read = readUnit(
+            TEMPLATES.map((t) =>
+              tab(
+                t.title,
+                t.columns.map((c) => c.header),
+                rows[t.id]!.map((r) => t.columns.map((c) => cleanCell(c, r[c.key] ?? null))),
+              ),
+            ),
+          );
+          return aggregateUnit(read.rows, read.invalidRows, period2026);
+        });
+        const total = sumMetrics(perUnit);
+        for (const id of METRIC_IDS) {
+          expect(total[id]).toBe(perUnit.reduce((s, m) => s + m[id], 0));
+        }
+      }),
+    );
+  });
+});

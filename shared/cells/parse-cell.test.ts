@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { awards, inspections } from "../templates/index.ts";
+import { isoDateToSerial, serialToIsoDate } from "./dates.ts";
+import { parseText } from "./parse-cell.ts";
+import { parseCount } from "./parse-count.ts";
+import { parseDate } from "./parse-date.ts";
+import { parseEnum } from "./parse-enum.ts";
+
+const inspector = inspections.columns[1];
+const authority = awards.columns[2];
+
+describe("dates", () => {
+  it.each([
+    [46178, "2026-06-05"],
+    [46178.75, "2026-06-05"],
+    ["05/06/2026", "2026-06-05"],
+    ["5/6/2026", "2026-06-05"],
+    ["05-06-2026", "2026-06-05"],
+    ["2026-06-05", "2026-06-05"],
+    [" 05 / 06 / 2026 ", "2026-06-05"],
+    ["29/02/2028", "2028-02-29"],
+  ])("reads %j as %s (day first, Vietnamese order)", (raw, iso) => {
+    expect(parseDate(raw)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each([
+    ["31/02/2026", "không tồn tại"],
+    ["29/02/2026", "không tồn tại"],
+    ["05/13/2026", "không có tháng 13"],
+    ["05/06/1999", "1999"],
+    ["05/06/2101", "2101"],
+    [1, "1899"],
+    ["ngày 5 tháng 6", "định dạng"],
+    ["06/05/26", "định dạng"],
+    [true, "không phải ngày"],
+  ])("rejects %j with a message mentioning %s", (raw, fragment) => {
+    const r = parseDate(raw);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(fragment);
+  });
+
+  it("converts serials both ways around the Sheets epoch", () => {
+    expect(serialToIsoDate(0)).toBe("1899-12-30");
+    expect(isoDateToSerial("2026-06-05")).toBe(46178);
+    expect(isoDateToSerial("2000-03-01")).toBe(36586);
+  });
+});
+
+describe("counts", () => {
+  it.each([
+    [12, 12],
+    ["12", 12],
+    ["1.500", 1500],
+    ["1 500", 1500],
+    ["1\u00a0500", 1500],
+    ["2.000.000", 2_000_000],
+    ["-", 0],
+    ["không", 0],
+    ["Không", 0],
+    ["", null],
+    [null, null],
+    [0, 0],
+  ])("reads %j as %j", (raw, value) => {
+    expect(parseCount(raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([[-3], ["-3"], [2.5], ["1,5"], ["2.5"], ["mười"], [true], ["12a"]])(
+    "rejects %j",
+    (raw) => {
+      const r = parseCount(raw);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/số nguyên không âm/);
+    },
+  );
+});
+
+describe("enums", () => {
+  it.each([
+    ["Ban Chỉ đạo cấp tỉnh", "Ban Chỉ đạo cấp tỉnh"],
+    ["ban chỉ đạo  CẤP TỈNH", "Ban Chỉ đạo cấp tỉnh"],
+    ["Ban Chỉ đạo cấp tỉnh".normalize("NFD"), "Ban Chỉ đạo cấp tỉnh"],
+    ["BCĐ tỉnh", "Ban Chỉ đạo cấp tỉnh"],
+    ["BCĐ huyện", "Ban Chỉ đạo cấp huyện"],
+    ["BCĐ xã", "Ban Chỉ đạo cấp xã"],
+    ["MTTQ", "Ủy ban MTTQ"],
+    ["Uỷ ban MTTQ", "Ủy ban MTTQ"],
+  ])("inspector %j → %s", (raw, value) => {
+    expect(parseEnum(inspector, raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["UBND tỉnh", "Chủ tịch UBND tỉnh"],
+    ["UBND huyện", "Chủ tịch UBND cấp huyện"],
+    ["UBND xã", "Chủ tịch UBND cấp xã"],
+  ])("authority alias %j → %s", (raw, value) => {
+    expect(parseEnum(authority, raw)).toEqual({ ok: true, value });
+  });
+
+  it("names the allowed values when nothing matches", () => {
+    const r = parseEnum(inspector, "Đoàn công tác");
+    expect(r).toEqual({
+      ok: false,
+      message: expect.stringContaining("Ban Chỉ đạo cấp tỉnh; Ban Chỉ đạo cấp huyện"),
+    });
+  });
+});
+
+describe("text", () => {
+  it("is NFC, trimmed and collapsed, so NFD equals NFC", () => {
+    expect(parseText("  UBND  xã Hòa Bình ".normalize("NFD"))).toEqual({
+      ok: true,
+      value: "UBND xã Hòa Bình",
+    });
+    expect(parseText(1234)).toEqual({ ok: true, value: "1234" });
+    expect(parseText("   ")).toEqual({ ok: true, value: null });
+  });
+});
