@@ -1,0 +1,81 @@
+import type { CheckIssue, CheckReport, CheckTabSummary } from "../server-api.ts";
+import { byId, h, setStatus } from "./element.ts";
+import { callServer, errorText } from "./server-call.ts";
+
+/** Kiểm tra dữ liệu sidebar: runs the check on open and on "Kiểm tra lại", lists problems. */
+const rerun = byId<HTMLButtonElement>("rerun");
+const status = byId("status");
+const summary = byId("summary");
+const list = byId("issues");
+
+rerun.addEventListener("click", () => void check());
+void check();
+
+async function check(): Promise<void> {
+  rerun.disabled = true;
+  setStatus(status, "info", "Đang kiểm tra các biểu mẫu…");
+  try {
+    render(await callServer("runDataCheck"));
+  } catch (error) {
+    setStatus(status, "error", `Không kiểm tra được: ${errorText(error)}`);
+  } finally {
+    rerun.disabled = false;
+  }
+}
+
+function render(report: CheckReport): void {
+  const errors = report.issues.filter((i) => i.severity === "error").length;
+  const warnings = report.issues.length - errors;
+  if (report.issues.length === 0) {
+    setStatus(status, "success", "Không có lỗi. Số liệu sẵn sàng để tỉnh tổng hợp.");
+  } else {
+    const parts = [`${errors} lỗi`, warnings > 0 ? `${warnings} cảnh báo` : ""].filter(Boolean);
+    const capped =
+      report.unmarked > 0
+        ? ` ${report.unmarked} lỗi không được tô màu vì quá nhiều; xem danh sách.`
+        : "";
+    setStatus(
+      status,
+      errors > 0 ? "error" : "info",
+      `Tìm thấy ${parts.join(", ")}. Các ô có vấn đề đã được tô màu và ghi chú.${capped}`,
+    );
+  }
+  summary.replaceChildren(
+    ...report.tabs.map((t) => h("li", {}, h("strong", {}, t.title), ": ", tabSummary(t))),
+  );
+  list.replaceChildren();
+  for (const tab of new Set(report.issues.map((i) => i.tab))) {
+    const items = report.issues.filter((i) => i.tab === tab);
+    list.append(h("h2", {}, tab), h("ul", { class: "issue-list" }, ...items.map(issueItem)));
+  }
+}
+
+function tabSummary(tab: CheckTabSummary): string {
+  if (tab.sheetName === null) return "chưa có trang này (chọn Tạo biểu mẫu)";
+  if (tab.validRows + tab.invalidRows + tab.warnings === 0) return "chưa có dòng nào";
+  const warnings = tab.warnings > 0 ? `, ${tab.warnings} cảnh báo` : "";
+  return `${tab.validRows} dòng hợp lệ, ${tab.invalidRows} dòng lỗi${warnings}`;
+}
+
+function issueItem(issue: CheckIssue): HTMLLIElement {
+  const where = [issue.row !== null ? `Dòng ${issue.row}` : "Cả trang", issue.column]
+    .filter(Boolean)
+    .join(" · ");
+  const label = `${issue.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${where}`;
+  const canGo = issue.sheetName !== null && issue.row !== null && issue.columnNumber !== null;
+  const heading = canGo
+    ? h("button", { type: "button", class: "link", title: "Chọn ô này trong bảng tính" }, label)
+    : h("span", { class: "issue-where" }, label);
+  if (canGo) {
+    heading.addEventListener("click", () => void goTo(issue));
+  }
+  return h("li", { class: `issue issue-${issue.severity}` }, heading, h("p", {}, issue.detail));
+}
+
+async function goTo(issue: CheckIssue): Promise<void> {
+  try {
+    await callServer("goToCell", issue.sheetName ?? "", issue.row ?? 0, issue.columnNumber ?? 0);
+  } catch (error) {
+    setStatus(status, "error", errorText(error));
+  }
+}

@@ -1,0 +1,88 @@
+import { MAX_YEAR, MIN_YEAR } from "../../../shared/cells/dates.ts";
+import type { ColumnDef, TemplateDef } from "../../../shared/schema/template.ts";
+import { cellA1 } from "../gas/a1-notation.ts";
+import type { GasDataValidation, GasSpreadsheetApp } from "../gas/types.ts";
+
+export const DATE_FORMAT = "dd/mm/yyyy";
+/** Thousands grouped the way the spreadsheet's locale writes them (1.500 in vi_VN). */
+export const COUNT_FORMAT = "#,##0";
+/**
+ * Plain text. Apps Script's setValue/setValues parse strings like typed input ("0123"
+ * becomes 123, "=..." a formula, "12/2026" a date) unless the cell is formatted as plain
+ * text, so text and list columns carry "@" before anything is written to them.
+ */
+export const TEXT_FORMAT = "@";
+
+export function numberFormatFor(column: ColumnDef): string {
+  switch (column.type) {
+    case "date":
+      return DATE_FORMAT;
+    case "count":
+      return COUNT_FORMAT;
+    case "enum":
+    case "text":
+      return TEXT_FORMAT;
+  }
+}
+
+/**
+ * The data-validation rule for one column of a generated tab, anchored at `firstRow`
+ * (custom formulas are written for the range's top-left cell and shift down with it).
+ *
+ * Every rule rejects invalid input (setAllowInvalid(false)): the dropdown offers every
+ * canonical value, so nothing a person picks is refused, and a refused paste says why in
+ * the help text instead of leaving a value the province would drop. The aliases the
+ * Worker also accepts (BCĐ tỉnh, MTTQ, ...) exist for sheets typed before the add-on;
+ * Kiểm tra dữ liệu still reads those tabs with the same rules as the Worker.
+ */
+export function validationFor(
+  app: GasSpreadsheetApp,
+  template: TemplateDef,
+  column: ColumnDef,
+  firstRow: number,
+): GasDataValidation | null {
+  const builder = app.newDataValidation().setAllowInvalid(false);
+  switch (column.type) {
+    case "enum":
+      return builder
+        .requireValueInList([...column.values], true)
+        .setHelpText(`Chọn một giá trị trong danh sách: ${column.values.join("; ")}.`)
+        .build();
+    case "date":
+      return builder
+        .requireDateBetween(new Date(MIN_YEAR, 0, 1), new Date(MAX_YEAR, 11, 31))
+        .setHelpText(`Nhập ngày dạng dd/mm/yyyy, từ năm ${MIN_YEAR} đến ${MAX_YEAR}.`)
+        .build();
+    case "count":
+      return builder
+        .requireFormulaSatisfied(countFormula(template, column, firstRow))
+        .setHelpText(countHelp(template, column))
+        .build();
+    case "text":
+      return null;
+  }
+}
+
+/** Whole number ≥ 0, and ≤ its `atMost` column (a blank limit counts as 0, as in shared/). */
+function countFormula(template: TemplateDef, column: ColumnDef, firstRow: number): string {
+  const cell = cellA1(firstRow, columnNumber(template, column.key));
+  const rules = [`ISNUMBER(${cell})`, `${cell}>=0`, `${cell}=INT(${cell})`];
+  if (column.type === "count" && column.atMost !== undefined) {
+    rules.push(`${cell}<=N(${cellA1(firstRow, columnNumber(template, column.atMost))})`);
+  }
+  return `=AND(${rules.join(",")})`;
+}
+
+function countHelp(template: TemplateDef, column: ColumnDef): string {
+  const base = "Nhập số nguyên không âm, ví dụ 12; để trống nếu không có.";
+  if (column.type !== "count" || column.atMost === undefined) return base;
+  const limit = template.columns.find((c) => c.key === column.atMost);
+  return limit ? `${base} Không được lớn hơn "${limit.header}".` : base;
+}
+
+/** 1-based position of a column in a generated tab (template order). */
+export function columnNumber(template: TemplateDef, key: string): number {
+  const index = template.columns.findIndex((c) => c.key === key);
+  if (index < 0) throw new Error(`column ${key} is not in template ${template.id}`);
+  return index + 1;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { TEMPLATES } from "../../shared/templates/index.ts";
+import { storeUnitSettings } from "../src/settings/unit-store.ts";
+import { COUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "../src/templates/column-formats.ts";
+import {
+  createTemplateTab,
+  FIRST_DATA_ROW,
+  HEADER_BACKGROUND,
+  headerNote,
+  PROTECTION_DESCRIPTION,
+} from "../src/templates/create-template-tab.ts";
+import { createTemplates, createTemplatesMessage } from "../src/templates/create-templates.ts";
+import { titleText } from "../src/templates/title-row.ts";
+import type { FakeDataValidation } from "./fake-data-validation.ts";
+import { createFakeAppsScript } from "./fake-spreadsheet-app.ts";
+
+const UNIT = { code: "001", name: "Xã Hòa Bình" };
+
+function setup(locale = "vi_VN") {
+  const fake = createFakeAppsScript({ locale });
+  storeUnitSettings(fake.documentProperties, UNIT);
+  return fake;
+}
+
+describe("Tạo biểu mẫu", () => {
+  it("creates every template tab laid out from shared/ templates", () => {
+    const fake = setup();
+    const result = createTemplates(fake.context());
+    expect(result.created).toEqual(TEMPLATES.map((t) => t.title));
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(result.created);
+
+    for (const template of TEMPLATES) {
+      const sheet = fake.spreadsheet.getSheetByName(template.title)!;
+      const n = template.columns.length;
+      expect(sheet.getRange(1, 1, 1, 1).getValue()).toBe(titleText(template, UNIT));
+      expect(titleText(template, UNIT)).toContain("Xã Hòa Bình (mã 001)");
+      expect(sheet.peek(1, 1)?.note).toBe(template.description);
+      expect(sheet.peek(1, 1)?.fontWeight).toBe("bold");
+      expect(sheet.getRange(2, 1, 1, n).getValues()[0]).toEqual(
+        template.columns.map((c) => c.header),
+      );
+      expect(sheet.getRange(2, 1, 1, n).getNotes()[0]).toEqual(template.columns.map(headerNote));
+      expect(sheet.getRange(2, 1, 1, n).getBackgrounds()[0]).toEqual(
+        Array(n).fill(HEADER_BACKGROUND),
+      );
+      expect(sheet.getFrozenRows()).toBe(2);
+      expect(sheet.getLastRow()).toBe(2);
+      expect(
+        sheet.getProtections().map((p) => [p.range.getA1Notation(), p.description, p.warningOnly]),
+      ).toEqual([[`A1:${String.fromCharCode(64 + n)}2`, PROTECTION_DESCRIPTION, true]]);
+      template.columns.forEach((column, i) => {
+        expect(sheet.getColumnWidth(i + 1)).toBe(column.width);
+        // First and last data row carry the same format and rule.
+        for (const row of [FIRST_DATA_ROW, sheet.getMaxRows()]) {
+          const cell = sheet.peek(row, i + 1)!;
+          const format = {
+            date: DATE_FORMAT,
+            count: COUNT_FORMAT,
+            enum: TEXT_FORMAT,
+            text: TEXT_FORMAT,
+          };
+          expect(cell.numberFormat).toBe(format[column.type]);
+          expectRule(
+            cell.validation,
+            column.type === "enum" ? [...column.values] : null,
+            column.type,
+          );
+        }
+      });
+    }
+  });
+
+  it("writes count rules that mirror shared/: whole number ≥ 0 and ≤ its atMost column", () => {
+    const fake = setup();
+    createTemplates(fake.context());
+    const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
+    const formula = (col: number) =>
+      sheet.peek(FIRST_DATA_ROW, col)!.validation!.getCriteriaValues()[0];
+    expect(formula(7)).toBe("=AND(ISNUMBER(G3),G3>=0,G3=INT(G3))");
+    expect(formula(8)).toBe("=AND(ISNUMBER(H3),H3>=0,H3=INT(H3),H3<=N(G3))");
+    const list = sheet.peek(FIRST_DATA_ROW, 2)!.validation!;
+    expect(list.getCriteriaValues()).toEqual([[...TEMPLATES[0].columns[1].values], true]);
+    expect(list.getAllowInvalid()).toBe(false);
+    expect(list.getHelpText()).toContain("Ban Chỉ đạo cấp tỉnh");
+  });
+
+  it("changes nothing when run twice", () => {
+    const fake = setup();
+    createTemplates(fake.context());
+    const before = fake.spreadsheet.getSheets().map((s) => s.snapshot());
+    const again = createTemplates(fake.context());
+    expect(again.created).toEqual([]);
+    expect(again.existing).toEqual(TEMPLATES.map((t) => t.title));
+    expect(fake.spreadsheet.getSheets().map((s) => s.snapshot())).toEqual(before);
+    expect(createTemplatesMessage(again)).toContain("đã có đủ các biểu mẫu");
+  });
+
+  it("never touches an existing tab, matched the way shared/ matches titles", () => {
+    const fake = setup();
+    // Decomposed (NFD), lower case, extra spaces: still the inspections tab.
+    const title = "kiểm tra,  giám sát".normalize("NFD");
+    const mine = fake.spreadsheet.seed(title, [
+      ["Ngày kiểm tra", "Chủ thể kiểm tra", "Hình thức", "Đơn vị được kiểm tra", "Loại hình"],
+      [46178, "BCĐ tỉnh", "Kiểm tra", "UBND xã A", "Xã"],
+    ]);
+    const before = mine.snapshot();
+    const result = createTemplates(fake.context());
+    expect(result.existing).toEqual([title]);
+    expect(result.created).toEqual(TEMPLATES.slice(1).map((t) => t.title));
+    expect(mine.snapshot()).toEqual(before);
+  });
+
+  it("keeps a unit name that looks like a formula as text, and warns outside vi locales", () => {
+    const fake = createFakeAppsScript({ locale: "en_US" });
+    storeUnitSettings(fake.documentProperties, { code: "=1+1", name: "=IMPORTRANGE(1)" });
+    const result = createTemplates(fake.context());
+    const a1 = fake.spreadsheet.getSheets()[0]!.peek(1, 1)!;
+    expect(a1.formula).toBeNull();
+    expect(a1.value).toContain("=IMPORTRANGE(1) (mã =1+1)");
+    expect(createTemplatesMessage(result)).toContain('"en_US"');
+    expect(createTemplatesMessage({ ...result, locale: "vi_VN" })).not.toContain("Lưu ý");
+  });
+
+  it("reports how many spreadsheet calls one tab takes (printed, not asserted)", () => {
+    const fake = setup();
+    const lines = TEMPLATES.map((template) => {
+      fake.stats.reset();
+      createTemplateTab(fake.context(), template, UNIT);
+      return `${template.title} (${template.columns.length} cột): ${fake.stats.calls} lệnh`;
+    });
+    console.log(`SpreadsheetApp calls per tab:\n  ${lines.join("\n  ")}`);
+    expect(lines).toHaveLength(TEMPLATES.length);
+  });
+});
+
+function expectRule(rule: FakeDataValidation | null, values: string[] | null, type: string) {
+  if (type === "text") {
+    expect(rule).toBeNull();
+    return;
+  }
+  expect(rule).not.toBeNull();
+  expect(rule!.getAllowInvalid()).toBe(false);
+  expect(rule!.getHelpText()).not.toBe("");
+  const criteria = { enum: "VALUE_IN_LIST", date: "DATE_BETWEEN", count: "CUSTOM_FORMULA" }[type];
+  expect(rule!.getCriteriaType()).toBe(criteria);
+  if (values) expect(rule!.getCriteriaValues()).toEqual([values, true]);
+  if (type === "date") {
+    const [start, end] = rule!.getCriteriaValues() as Date[];
+    expect([start!.getFullYear(), end!.getFullYear()]).toEqual([2000, 2100]);
+  }
+}

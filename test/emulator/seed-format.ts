@@ -1,0 +1,88 @@
+// The data-directory / control-API seed format (local-run.md): one JSON per spreadsheet.
+// Strict at the levels people type by hand, so a typo in a fixture fails loudly.
+
+import { z } from "zod";
+
+const cellValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
+const json = z.record(z.string(), z.unknown());
+
+export const gridPropertiesSchema = z.strictObject({
+  rowCount: z.number().int().positive().optional(),
+  columnCount: z.number().int().positive().optional(),
+  frozenRowCount: z.number().int().nonnegative().optional(),
+  frozenColumnCount: z.number().int().nonnegative().optional(),
+  hideGridlines: z.boolean().optional(),
+  rowGroupControlAfter: z.boolean().optional(),
+  columnGroupControlAfter: z.boolean().optional(),
+});
+
+const sheetPropertiesSchema = z.strictObject({
+  sheetId: z.number().int().nonnegative().optional(),
+  title: z.string().optional(),
+  index: z.number().int().nonnegative().optional(),
+  sheetType: z.literal("GRID").optional(),
+  gridProperties: gridPropertiesSchema.optional(),
+  hidden: z.boolean().optional(),
+  tabColor: json.optional(),
+  tabColorStyle: json.optional(),
+  rightToLeft: z.boolean().optional(),
+});
+
+export const seedSheetSchema = z.strictObject({
+  title: z.string().min(1),
+  values: z.array(z.array(cellValue)).optional(),
+  /** Optional formulas grid (`=…` or null), laid over `values`. */
+  formulas: z.array(z.array(z.string().nullable())).optional(),
+  /** Optional userEnteredFormat grid (objects or null). */
+  formats: z.array(z.array(json.nullable())).optional(),
+  dataValidations: z.array(z.array(json.nullable())).optional(),
+  notes: z.array(z.array(z.string().nullable())).optional(),
+  properties: sheetPropertiesSchema.optional(),
+  merges: z.array(json).optional(),
+  protectedRanges: z.array(json).optional(),
+  basicFilter: json.optional(),
+  charts: z.array(json).optional(),
+  conditionalFormats: z.array(json).optional(),
+  rowMetadata: z.record(z.string(), json).optional(),
+  columnMetadata: z.record(z.string(), json).optional(),
+});
+
+export const faultsSchema = z.strictObject({
+  deny: z.boolean().optional(),
+  failFirst: z.number().int().nonnegative().optional(),
+  failStatus: z
+    .union([z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504)])
+    .optional(),
+  /** Extra delay for every call on this spreadsheet, added to the server-wide latency. */
+  latencyMs: z.number().nonnegative().optional(),
+});
+
+export const seedSchema = z.strictObject({
+  spreadsheetId: z.string().min(1).optional(),
+  properties: z
+    .strictObject({
+      title: z.string().optional(),
+      locale: z.string().optional(),
+      timeZone: z.string().optional(),
+      autoRecalc: z.string().optional(),
+    })
+    .optional(),
+  sheets: z.array(seedSheetSchema).min(1),
+  emulator: faultsSchema.optional(),
+});
+
+export type Seed = z.infer<typeof seedSchema>;
+export type SeedSheet = z.infer<typeof seedSheetSchema>;
+
+/** Parses a seed, throwing an Error whose message names the offending path. */
+export function parseSeed(input: unknown, where: string): Seed {
+  const result = seedSchema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+      .join("; ");
+    throw new Error(`${where}: invalid spreadsheet seed: ${issues}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,34 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { foldKey } from "../../shared/text/fold.ts";
+
+export interface DataDirSummary {
+  /** The spreadsheet with a tab `Đơn vị`: what the Worker is configured with. */
+  readonly provinceId: string;
+  /** Every spreadsheet id in the directory, for the CSV dump. */
+  readonly spreadsheetIds: string[];
+}
+
+/** Finds the province among the seed files (local-run.md: exactly one has `Đơn vị`). */
+export async function summarizeDataDir(dataDir: string): Promise<DataDirSummary> {
+  const files = (await readdir(dataDir)).filter((f) => f.endsWith(".json")).sort();
+  const provinces: string[] = [];
+  const spreadsheetIds: string[] = [];
+  for (const file of files) {
+    const seed = JSON.parse(await readFile(join(dataDir, file), "utf8")) as {
+      spreadsheetId?: string;
+      sheets?: { title?: string }[];
+    };
+    if (typeof seed.spreadsheetId !== "string") continue;
+    spreadsheetIds.push(seed.spreadsheetId);
+    if ((seed.sheets ?? []).some((s) => foldKey(s.title ?? "") === foldKey("Đơn vị"))) {
+      provinces.push(seed.spreadsheetId);
+    }
+  }
+  if (provinces.length !== 1) {
+    throw new Error(
+      `${dataDir}: exactly one spreadsheet must have a tab "Đơn vị" (the province), found ${provinces.length}${provinces.length ? `: ${provinces.join(", ")}` : ""}`,
+    );
+  }
+  return { provinceId: provinces[0]!, spreadsheetIds };
+}

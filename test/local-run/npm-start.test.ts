@@ -1,0 +1,152 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { METRIC_IDS } from "../../shared/metrics.ts";
+
+const run = promisify(execFile);
+const repoRoot = resolve(import.meta.dirname, "../..");
+const fixture = join(repoRoot, "test/fixtures/example-province");
+const temps: string[] = [];
+
+async function temp(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "qcdc-npm-start-"));
+  temps.push(dir);
+  return dir;
+}
+
+/** `npm start -- ...args` exactly as a user types it; resolves with exit code and output. */
+async function npmStart(args: string[]) {
+  try {
+    const { stdout, stderr } = await run("npm", ["start", "--", ...args], {
+      cwd: repoRoot,
+      timeout: 120_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, stdout: e.stdout ?? "", stderr: e.stderr ?? "" };
+  }
+}
+
+afterAll(async () => {
+  for (const dir of temps) await rm(dir, { recursive: true, force: true });
+});
+
+describe("npm start", () => {
+  it("consolidates the example province and writes every tab and totals.json", async () => {
+    const out = await temp();
+    const { code, stdout, stderr } = await npmStart(["--data", fixture, "--out", out]);
+    expect(code, stderr).toBe(0);
+    // One progress line per registered unit, then the totals table.
+    expect(stdout.match(/^ {2}\[\s*\d+\/6\] H0\d /gm)).toHaveLength(6);
+    expect(stdout).toMatch(/\(inspections\)\s.*\s156$/m);
+    expect(stdout).toMatch(/\(inspectionsByProvince\)\s.*\s71$/m);
+    expect(stdout).toMatch(/\(inspectionsByDistrict\)\s.*\s85$/m);
+    expect(stdout).toMatch(/\(awards\)\s.*\s40$/m);
+
+    const totals = JSON.parse(await readFile(join(out, "totals.json"), "utf8"));
+    expect(totals.period).toEqual({
+      id: "2026",
+      rule: "decree09",
+      from: "2025-12-15",
+      to: "2026-12-14",
+    });
+    expect(totals.total).toMatchObject({
+      inspections: 156,
+      inspectionsByProvince: 71,
+      inspectionsByDistrict: 85,
+      awards: 40,
+      awardsCollective: 25,
+      awardsIndividual: 15,
+      awardsGrassrootsDemocracy: 30,
+      awardsGovernmentMobilization: 10,
+      dialogues: 35,
+    });
+    expect(Object.keys(totals.total)).toEqual([...METRIC_IDS]);
+    expect(totals.units.map((u: { code: string; status: string }) => [u.code, u.status])).toEqual([
+      ["H01", "fresh"],
+      ["H02", "fresh"],
+      ["H03", "fresh"],
+      ["H04", "fresh"],
+      ["H05", "fresh"],
+      ["H06", "missing"],
+    ]);
+    for (const u of totals.units) expect(Object.keys(u.metrics)).toEqual([...METRIC_IDS]);
+
+    // Every tab of every spreadsheet, as out/<spreadsheetId>/<tab>.csv.
+    const seeds = (await readdir(fixture)).filter((f) => f.endsWith(".json"));
+    expect((await readdir(out)).sort()).toEqual(
+      [
+        ...(await Promise.all(
+          seeds.map(
+            async (f) => JSON.parse(await readFile(join(fixture, f), "utf8")).spreadsheetId,
+          ),
+        )),
+        "totals.json",
+      ].sort(),
+    );
+    expect((await readdir(join(out, "tinh-mau"))).sort()).toEqual(
+      [
+        "Chi tiết – Khen thưởng.csv",
+        "Chi tiết – Kiểm tra, giám sát.csv",
+        "Chi tiết – Tập huấn, hội nghị.csv",
+        "Chi tiết – Đối thoại.csv",
+        "Cấu hình.csv",
+        "Lỗi dữ liệu.csv",
+        "Nhật ký.csv",
+        "Tổng hợp.csv",
+        "Đơn vị.csv",
+      ].sort(),
+    );
+    const summary = await readFile(join(out, "tinh-mau", "Tổng hợp.csv"), "utf8");
+    const totalLine = summary.split("\r\n").find((l) => l.startsWith("Toàn tỉnh,"));
+    expect(totalLine?.split(",").slice(3, 6)).toEqual(["156", "71", "85"]);
+  });
+
+  it("keeps going when a unit is not shared, and reports the period asked for", async () => {
+    const data = await temp();
+    await cp(fixture, data, { recursive: true });
+    const file = join(data, "don-vi-h05-ngoc-hoi.json");
+    const seed = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(file, JSON.stringify({ ...seed, emulator: { deny: true } }));
+    const out = await temp();
+    const { code, stdout, stderr } = await npmStart([
+      "--data",
+      data,
+      "--out",
+      out,
+      "--period",
+      "2026-H1",
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(stdout).toMatch(/H05 Huyện Ngọc Hồi: không đọc được – .*chia sẻ/);
+    const totals = JSON.parse(await readFile(join(out, "totals.json"), "utf8"));
+    expect(totals.period).toEqual({
+      id: "2026-H1",
+      rule: "decree09",
+      from: "2025-12-15",
+      to: "2026-06-14",
+    });
+    const h05 = totals.units.find((u: { code: string }) => u.code === "H05");
+    expect(h05).toMatchObject({ status: "unreadable", readAt: null });
+    expect(h05.metrics.inspections).toBe(0);
+    for (const id of METRIC_IDS) {
+      expect(totals.total[id]).toBe(
+        totals.units.reduce(
+          (s: number, u: { metrics: Record<string, number> }) => s + u.metrics[id]!,
+          0,
+        ),
+      );
+    }
+  });
+
+  it("refuses a bad period before starting anything", async () => {
+    const { code, stderr } = await npmStart(["--period", "2026-Q7", "--out", await temp()]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--period 2026-Q7");
+  });
+});

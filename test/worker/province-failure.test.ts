@@ -1,0 +1,58 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { latestRun } from "../../worker/storage/run-repository.ts";
+import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
+import { runJob } from "./helpers/run-job.ts";
+import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
+
+describe("when the province's own spreadsheet fails", () => {
+  it("records a failed run with the reason, releases the lock, and the next run works", async () => {
+    const P = "fail-tinh";
+    const province = provinceSeed(P, [["A", "Đơn vị A", "fail-a"]]);
+    await putAll([
+      { ...province, emulator: { deny: true } },
+      unitSeed("fail-a", "A", cleanUnitTabs()),
+    ]);
+    const failed = await runJob(P);
+    expect(failed.status).toBe("failed");
+    expect(failed.message).toContain("bảng tính của tỉnh");
+    expect(failed.message).toContain("chia sẻ");
+    expect(failed.message).toContain("Người chỉnh sửa");
+    expect(await latestRun(env.DB, P)).toMatchObject({ id: failed.id, status: "failed" });
+
+    await putSpreadsheet(province);
+    const next = await runJob(P, { lockWaitMs: 0 });
+    expect(next.status).toBe("succeeded");
+    // Nhật ký keeps the failed run as well.
+    const log = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Nhật ký")!.values;
+    expect(log.slice(1).map((r) => r[3])).toEqual(["Thất bại", "Hoàn thành"]);
+  });
+
+  it("reports a province without its registry tab, and still writes the output", async () => {
+    const P = "fail-no-registry";
+    await putAll([{ spreadsheetId: P, sheets: [{ title: "Trang tính1", values: [] }] }]);
+    const run = await runJob(P);
+    expect(run).toMatchObject({ status: "succeeded", counts: { unitsTotal: 0 } });
+    const errors = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Lỗi dữ liệu")!.values;
+    expect(String(errors[1]?.[5])).toContain('không có trang "Đơn vị"');
+  });
+
+  it("lists a registry problem once, at its row, and reads the unit for nobody else", async () => {
+    const P = "fail-registry-row";
+    await putAll([
+      provinceSeed(P, [
+        ["A", "Đơn vị A", "fail-reg-a"],
+        ["B", "Dán nhầm", "xem email"],
+        ["C", "Trùng bảng tính", "fail-reg-a"],
+      ]),
+      unitSeed("fail-reg-a", "A", cleanUnitTabs()),
+    ]);
+    const run = await runJob(P);
+    expect(run.counts).toMatchObject({ unitsTotal: 3, unitsFresh: 1, unitsUnreadable: 2 });
+    const errors = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Lỗi dữ liệu")!.values;
+    expect(errors.slice(1).map((r) => r.slice(0, 4))).toEqual([
+      ["B", "Đơn vị", 4, "Bảng tính"],
+      ["C", "Đơn vị", 5, "Bảng tính"],
+    ]);
+  });
+});

@@ -1,0 +1,220 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
+import {
+  a1Range,
+  createSheetsClient,
+  explainSheetsError,
+  isSheetsApiError,
+  type SheetsApiError,
+} from "../../worker/sheets/client.ts";
+import {
+  emulatorClient,
+  emulatorStats,
+  registerServiceAccount,
+  requestsFor,
+  seedSpreadsheet,
+  type TestServiceAccount,
+  tokenUrl,
+  uniqueId,
+} from "./sheets-emulator-control.ts";
+
+async function failure(promise: Promise<unknown>): Promise<SheetsApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isSheetsApiError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}
+
+const tab = { title: "Khen thưởng", values: [["Số quyết định"], ["12/QĐ-UBND"]] };
+
+let account: TestServiceAccount;
+beforeAll(async () => {
+  account = await registerServiceAccount();
+});
+
+describe("errors Google reports", () => {
+  it("403: not shared with the service account, explained with its e-mail, not retried", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("deny"),
+      sheets: [tab],
+      emulator: { deny: true },
+    });
+    const client = emulatorClient(account.keyJson);
+    const error = await failure(client.batchGetValues(id, [a1Range(tab.title)]));
+    expect(error).toMatchObject({
+      kind: "permission-denied",
+      httpStatus: 403,
+      code: 403,
+      status: "PERMISSION_DENIED",
+    });
+    expect(error.message).toBe("The caller does not have permission");
+    const text = explainSheetsError(error, client.serviceAccountEmail);
+    expect(text).toContain(
+      `Bảng tính chưa được chia sẻ cho tài khoản dịch vụ ${account.clientEmail}: mở bảng tính, bấm Chia sẻ, thêm ${account.clientEmail} với quyền Người xem.`,
+    );
+    expect(text).toContain("(Google: The caller does not have permission)");
+    expect(text).toBe(text.normalize("NFC"));
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(1);
+  });
+
+  it("404: unknown spreadsheet id, not retried", async () => {
+    const id = uniqueId("khong-co");
+    const client = emulatorClient(account.keyJson);
+    const error = await failure(client.getSpreadsheet(id));
+    expect(error).toMatchObject({
+      kind: "not-found",
+      httpStatus: 404,
+      status: "NOT_FOUND",
+      spreadsheetId: id,
+    });
+    expect(explainSheetsError(error, account.clientEmail)).toMatch(/^Không tìm thấy bảng tính/);
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(1);
+  });
+
+  it("400: a range naming a tab that does not exist, with Google's message kept", async () => {
+    const id = await seedSpreadsheet({ spreadsheetId: uniqueId("bad-range"), sheets: [tab] });
+    const client = emulatorClient(account.keyJson);
+    const error = await failure(client.batchGetValues(id, [a1Range("Không có tab này", "A1:Z")]));
+    expect(error).toMatchObject({
+      kind: "invalid-argument",
+      httpStatus: 400,
+      status: "INVALID_ARGUMENT",
+    });
+    expect(error.message).toContain("Unable to parse range");
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(1);
+  });
+
+  it("429: quota exhausted and no retry budget left → rate-limited", async () => {
+    const small = await registerServiceAccount({
+      quota: { reads: 2, writes: 2, windowMs: 60_000 },
+    });
+    const id = await seedSpreadsheet({ spreadsheetId: uniqueId("quota"), sheets: [tab] });
+    const client = emulatorClient(small.keyJson, {
+      retry: { maxAttempts: 3, totalBudgetMs: 2_000, baseDelayMs: 10, maxDelayMs: 50 },
+    });
+    await client.getSpreadsheet(id);
+    await client.getSpreadsheet(id);
+    const error = await failure(client.getSpreadsheet(id));
+    expect(error).toMatchObject({
+      kind: "rate-limited",
+      httpStatus: 429,
+      status: "RESOURCE_EXHAUSTED",
+    });
+    expect(explainSheetsError(error, small.clientEmail)).toMatch(/^Vượt hạn mức/);
+  });
+
+  for (const failStatus of [429, 500, 503]) {
+    it(`retries after ${failStatus} and then succeeds (failFirst)`, async () => {
+      const id = await seedSpreadsheet({
+        spreadsheetId: uniqueId(`flaky-${failStatus}`),
+        sheets: [tab],
+        emulator: { failFirst: 2, failStatus },
+      });
+      const client = emulatorClient(account.keyJson);
+      const result = await client.batchGetValues(id, [a1Range(tab.title)]);
+      expect(result.valueRanges[0]!.values).toEqual(tab.values);
+      const statuses = requestsFor(await emulatorStats(account.clientEmail), id).map(
+        (r) => r.status,
+      );
+      expect(statuses).toEqual([failStatus, failStatus, 200]);
+    });
+  }
+
+  it("gives up after max attempts with Google's last error", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("down"),
+      sheets: [tab],
+      emulator: { failFirst: 50, failStatus: 503 },
+    });
+    const client = emulatorClient(account.keyJson, {
+      retry: { maxAttempts: 3, totalBudgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 20 },
+    });
+    const error = await failure(client.batchGetValues(id, [a1Range(tab.title)]));
+    expect(error).toMatchObject({
+      kind: "unavailable",
+      httpStatus: 503,
+      status: "UNAVAILABLE",
+      attempts: 3,
+    });
+    expect(explainSheetsError(error, account.clientEmail)).toMatch(
+      /^Google Sheets tạm thời không phản hồi/,
+    );
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(3);
+  });
+
+  it("gives up when the next wait would overrun the time budget", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("budget"),
+      sheets: [tab],
+      emulator: { failFirst: 50, failStatus: 500 },
+    });
+    const client = emulatorClient(account.keyJson, {
+      // Waits of 0.99 × 200, 400, 800 ms against a 1 s budget: two retries fit, the third not.
+      retry: { maxAttempts: 10, totalBudgetMs: 1_000, baseDelayMs: 200, maxDelayMs: 10_000 },
+      random: () => 0.99,
+    });
+    const started = Date.now();
+    const error = await failure(client.getSpreadsheet(id));
+    expect(error.kind).toBe("unavailable");
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(3);
+  });
+});
+
+describe("errors without an answer from Google", () => {
+  it("network: nothing listening, retried, then reported as a network error", async () => {
+    const client = createSheetsClient({
+      baseUrl: "http://127.0.0.1:9",
+      tokenProvider: createServiceAccountTokenProvider({ keyJson: account.keyJson, tokenUrl }),
+      retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10, totalBudgetMs: 5_000 },
+    });
+    const error = await failure(client.getSpreadsheet("any"));
+    expect(error).toMatchObject({ kind: "network", httpStatus: null, attempts: 2 });
+    expect(explainSheetsError(error, account.clientEmail)).toMatch(
+      /^Không kết nối được tới Google Sheets/,
+    );
+  });
+
+  it("timeout: a request that outlives its deadline is aborted and reported", async () => {
+    const id = await seedSpreadsheet({ spreadsheetId: uniqueId("slow"), sheets: [tab] });
+    // The real emulator behind a slow link: the answer comes after the deadline.
+    const slowFetch: typeof fetch = async (input, init) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      init?.signal?.throwIfAborted();
+      return fetch(input, init);
+    };
+    const client = emulatorClient(account.keyJson, {
+      fetch: slowFetch,
+      requestTimeoutMs: 100,
+      retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10, totalBudgetMs: 5_000 },
+    });
+    const error = await failure(client.getSpreadsheet(id));
+    expect(error).toMatchObject({ kind: "timeout", httpStatus: null, attempts: 2 });
+  });
+
+  it("a missing key is an auth error naming the setting, and nothing is sent", async () => {
+    const client = createSheetsClient({
+      baseUrl: "http://127.0.0.1:9",
+      tokenProvider: createServiceAccountTokenProvider({ keyJson: undefined, tokenUrl }),
+    });
+    expect(client.serviceAccountEmail).toBeNull();
+    const error = await failure(client.getSpreadsheet("any"));
+    expect(error.kind).toBe("auth");
+    expect(error.message).toContain("GOOGLE_SERVICE_ACCOUNT_JSON is not set");
+    expect(error.attempts).toBe(1);
+  });
+
+  it("the caller can cancel", async () => {
+    const id = await seedSpreadsheet({ spreadsheetId: uniqueId("cancel"), sheets: [tab] });
+    const client = emulatorClient(account.keyJson);
+    const controller = new AbortController();
+    controller.abort(new Error("run stopped"));
+    const error = await failure(
+      client.getSpreadsheet(id, undefined, { signal: controller.signal }),
+    );
+    expect(error.kind).toBe("aborted");
+  });
+});

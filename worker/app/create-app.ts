@@ -1,0 +1,64 @@
+import { Hono } from "hono";
+import { ConfigError, parseEnv, type WorkerConfig } from "../env.ts";
+import { bearerAuth } from "./bearer-auth.ts";
+import { HttpError } from "./http-error.ts";
+import { runsRoutes } from "./runs-routes.ts";
+import { totalsRoutes } from "./totals-routes.ts";
+import { unitsRoutes } from "./units-routes.ts";
+
+export type AppEnv = { Bindings: Env; Variables: { config: WorkerConfig } };
+
+/**
+ * The HTTP API. Everything under /api needs the bearer token; every error leaves through
+ * `onError` as `{"error":{"code","message"}}`.
+ */
+export function createApp(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.get("/health", (c) => c.json({ ok: true, time: new Date().toISOString() }));
+
+  app.use("/api/*", async (c, next) => {
+    // Parsed per request: a missing secret answers 500 with its name, never crashes.
+    c.set("config", parseEnv(c.env));
+    await next();
+  });
+  app.use(
+    "/api/*",
+    bearerAuth((env) => parseEnv(env).apiToken),
+  );
+  app.route("/api/runs", runsRoutes());
+  app.route("/api/totals", totalsRoutes());
+  app.route("/api/units", unitsRoutes());
+
+  app.notFound((c) =>
+    c.json(
+      {
+        error: { code: "not_found", message: `Không có đường dẫn ${c.req.method} ${c.req.path}.` },
+      },
+      404,
+    ),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof HttpError) {
+      if (error.status === 401) c.header("WWW-Authenticate", 'Bearer realm="qcdc-sheets"');
+      return c.json(
+        { error: { code: error.code, message: error.message, ...error.details } },
+        error.status,
+      );
+    }
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return c.json({ error: { code: "configuration", message: error.message } }, 500);
+    }
+    console.error(
+      JSON.stringify({ event: "unhandled", message: String(error), stack: (error as Error).stack }),
+    );
+    return c.json(
+      { error: { code: "internal", message: "Lỗi máy chủ, xem nhật ký của Worker." } },
+      500,
+    );
+  });
+
+  return app;
+}

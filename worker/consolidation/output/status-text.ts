@@ -1,0 +1,25 @@
+import type { UnitState, UnitStatus } from "../../storage/types.ts";
+import { COLORS, formatVietnamTime, type Rgb } from "./cells.ts";
+
+export const STATUS_LABELS: Record<UnitStatus, string> = {
+  fresh: "Đã cập nhật",
+  stale: "Số liệu cũ",
+  unreadable: "Không đọc được",
+  missing: "Chưa có bảng tính",
+};
+
+/** Rows of units whose figures are not from this run stand out in `Tổng hợp`. */
+export const STATUS_BACKGROUNDS: Record<UnitStatus, Rgb | null> = {
+  fresh: null,
+  stale: COLORS.stale,
+  unreadable: COLORS.unreadable,
+  missing: COLORS.missing,
+};
+
+/** The `Tình trạng` cell: the status, and for old figures when they were read. */
+export function statusText(state: UnitState): string {
+  if (state.status === "stale" && state.readAt) {
+    return `${STATUS_LABELS.stale} (đọc lúc ${formatVietnamTime(state.readAt)})`;
+  }
+  return STATUS_LABELS[state.status];
+}

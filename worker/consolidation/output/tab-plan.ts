@@ -1,0 +1,79 @@
+import { foldKey } from "../../../shared/text/fold.ts";
+import type { CellData, SheetsRequest } from "../../sheets/request-types.ts";
+import type { SheetProperties } from "../../sheets/types.ts";
+
+/** One output tab as it must look after the run, whatever it held before. */
+export interface TabContent {
+  readonly title: string;
+  readonly rows: readonly (readonly CellData[])[];
+  readonly frozenRows: number;
+  readonly frozenColumns?: number;
+  /** Pixel width per column, left to right (missing entries keep Google's default). */
+  readonly columnWidths: readonly number[];
+}
+
+const WRITE_FIELDS = "userEnteredValue,userEnteredFormat,note";
+const GRID_FIELDS = [
+  "gridProperties.rowCount",
+  "gridProperties.columnCount",
+  "gridProperties.frozenRowCount",
+  "gridProperties.frozenColumnCount",
+].join(",");
+
+/**
+ * The requests that make each tab hold exactly `content`, for one spreadsheets.batchUpdate.
+ * Missing tabs are added with a sheetId chosen here (so later requests can address them in
+ * the same batch); existing tabs are resized to the content, which drops old rows and
+ * columns beyond it, and every cell in the new grid is rewritten, which clears the rest.
+ */
+export function planTabs(
+  existing: readonly SheetProperties[],
+  tabs: readonly TabContent[],
+): SheetsRequest[] {
+  const requests: SheetsRequest[] = [];
+  let nextId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
+  for (const tab of tabs) {
+    const columnCount = Math.max(1, ...tab.rows.map((r) => r.length), tab.columnWidths.length);
+    // One spare row: Google refuses a grid whose rows are all frozen.
+    const rowCount = Math.max(tab.rows.length, tab.frozenRows) + 1;
+    const gridProperties = {
+      rowCount,
+      columnCount,
+      frozenRowCount: tab.frozenRows,
+      frozenColumnCount: tab.frozenColumns ?? 0,
+    };
+    // Sheet titles are unique in Google regardless of case; match them as people read them.
+    const found = existing.find((s) => foldKey(s.title) === foldKey(tab.title));
+    const sheetId = found ? found.sheetId : nextId++;
+    if (found) {
+      requests.push({
+        updateSheetProperties: { properties: { sheetId, gridProperties }, fields: GRID_FIELDS },
+      });
+    } else {
+      requests.push({ addSheet: { properties: { sheetId, title: tab.title, gridProperties } } });
+    }
+    requests.push({
+      updateCells: {
+        range: {
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: rowCount,
+          startColumnIndex: 0,
+          endColumnIndex: columnCount,
+        },
+        rows: tab.rows.map((values) => ({ values })),
+        fields: WRITE_FIELDS,
+      },
+    });
+    tab.columnWidths.forEach((pixelSize, index) => {
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: "COLUMNS", startIndex: index, endIndex: index + 1 },
+          properties: { pixelSize },
+          fields: "pixelSize",
+        },
+      });
+    });
+  }
+  return requests;
+}

@@ -1,0 +1,67 @@
+import {
+  type ProvinceSettings,
+  readProvinceSettings,
+  SETTINGS_TAB,
+} from "../../shared/province-settings.ts";
+import { foldKey } from "../../shared/text/fold.ts";
+import { a1Range, type SheetProperties, type SheetsClient } from "../sheets/client.ts";
+import { REGISTRY_TAB, type Registry, readRegistry } from "./registry.ts";
+
+export interface ProvinceRead {
+  readonly title: string;
+  /** Every tab of the province with its sheetId: the output tabs are matched against it. */
+  readonly sheets: readonly SheetProperties[];
+  readonly registry: Registry;
+  readonly settings: ProvinceSettings;
+}
+
+/**
+ * The province's own input: one spreadsheets.get (title, tabs, sheetIds — the output
+ * step needs them too) and one batchGet of `Đơn vị` and, if present, `Cấu hình`.
+ * Rejects with SheetsApiError: without the province there is nothing to do or write.
+ */
+export async function readProvince(
+  client: SheetsClient,
+  provinceId: string,
+): Promise<ProvinceRead> {
+  const spreadsheet = await client.getSpreadsheet(provinceId);
+  const sheets = spreadsheet.sheets.map((s) => s.properties);
+  const byTitle = (wanted: string) =>
+    sheets.find((s) => foldKey(s.title) === foldKey(wanted))?.title;
+  const registryTitle = byTitle(REGISTRY_TAB);
+  const settingsTitle = byTitle(SETTINGS_TAB);
+  const titles = [registryTitle, settingsTitle].filter((t) => t !== undefined);
+  const { valueRanges } = await client.batchGetValues(
+    provinceId,
+    titles.map((t) => a1Range(t, "A1:Z")),
+  );
+  const valuesOf = (title: string | undefined) => {
+    const at = title === undefined ? -1 : titles.indexOf(title);
+    return at < 0 ? undefined : (valueRanges[at]?.values ?? []).map((row) => [...row]);
+  };
+  const registry: Registry = registryTitle
+    ? readRegistry(valuesOf(registryTitle))
+    : {
+        units: [],
+        issues: [
+          {
+            code: "",
+            issue: {
+              severity: "error",
+              tab: REGISTRY_TAB,
+              row: null,
+              column: null,
+              columnIndex: null,
+              value: "",
+              message: `Bảng tính của tỉnh không có trang "${REGISTRY_TAB}" (danh sách đơn vị báo cáo): hãy tạo trang này với các cột Mã đơn vị | Tên đơn vị | Bảng tính | Ghi chú.`,
+            },
+          },
+        ],
+      };
+  return {
+    title: spreadsheet.properties?.title ?? provinceId,
+    sheets,
+    registry,
+    settings: readProvinceSettings(valuesOf(settingsTitle)),
+  };
+}

@@ -1,0 +1,74 @@
+import { findTab } from "../../shared/read-tab.ts";
+import { readUnit, type UnitRead } from "../../shared/read-unit.ts";
+import { TEMPLATES } from "../../shared/templates/index.ts";
+import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
+import type { TabTitles } from "../storage/types.ts";
+
+/** Columns read per template tab: the templates use 4–9, extra columns are ignored. */
+export const TEMPLATE_COLUMNS = "A1:Z";
+
+export interface UnitSheetRead {
+  readonly read: UnitRead;
+  /** The tab titles found, by template id (null: missing), for the next run. */
+  readonly titles: TabTitles;
+}
+
+/**
+ * Reads every template tab of one unit, normally in ONE batchGet: of the titles the last
+ * run found (or the templates' own titles). When Google cannot parse a range (a tab
+ * missing or renamed since) it takes one spreadsheets.get for the real titles and one
+ * batchGet of the tabs that exist; a unit known to lack a tab goes that way directly, so
+ * a tab added later is noticed. Rejects with SheetsApiError when the unit is unreadable;
+ * missing tabs and bad rows are issues of the result, not failures.
+ */
+export async function readUnitSheet(
+  client: SheetsClient,
+  spreadsheetId: string,
+  known: TabTitles | null,
+  signal?: AbortSignal,
+): Promise<UnitSheetRead> {
+  const options = signal ? { signal } : {};
+  const guessed = TEMPLATES.map((t) => (known ? known[t.id] : t.title));
+  if (guessed.every((title) => typeof title === "string" && title !== "")) {
+    try {
+      return await readTitles(client, spreadsheetId, guessed as string[], options);
+    } catch (error) {
+      if (!isSheetsApiError(error) || error.kind !== "invalid-argument") throw error;
+    }
+  }
+  const spreadsheet = await client.getSpreadsheet(
+    spreadsheetId,
+    "sheets(properties(title))",
+    options,
+  );
+  const titles = spreadsheet.sheets.map((s) => s.properties.title);
+  return readTitles(
+    client,
+    spreadsheetId,
+    TEMPLATES.map((t) => findTab(t, titles) ?? null),
+    options,
+  );
+}
+
+async function readTitles(
+  client: SheetsClient,
+  spreadsheetId: string,
+  titles: readonly (string | null | undefined)[],
+  options: { signal?: AbortSignal },
+): Promise<UnitSheetRead> {
+  const present = titles.filter((t): t is string => typeof t === "string" && t !== "");
+  const { valueRanges } = await client.batchGetValues(
+    spreadsheetId,
+    present.map((title) => a1Range(title, TEMPLATE_COLUMNS)),
+    options,
+  );
+  const tabs = present.map((title, i) => ({
+    title,
+    values: (valueRanges[i]?.values ?? []).map((row) => [...row]),
+  }));
+  const found: Record<string, string | null> = {};
+  TEMPLATES.forEach((t, i) => {
+    found[t.id] = titles[i] ?? null;
+  });
+  return { read: readUnit(tabs), titles: found };
+}

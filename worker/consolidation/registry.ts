@@ -1,0 +1,169 @@
+import { type Issue, locate } from "../../shared/issue.ts";
+import { HEADER_SEARCH_ROWS } from "../../shared/read-tab.ts";
+import { displayValue, foldKey, isBlank, normalizeText } from "../../shared/text/fold.ts";
+import type { ProvinceIssue, RegisteredUnit } from "./model.ts";
+import { parseSpreadsheetRef } from "./spreadsheet-ref.ts";
+
+export const REGISTRY_TAB = "Đơn vị";
+export const REGISTRY_COLUMNS = {
+  code: "Mã đơn vị",
+  name: "Tên đơn vị",
+  sheet: "Bảng tính",
+  note: "Ghi chú",
+} as const;
+
+export interface Registry {
+  readonly units: RegisteredUnit[];
+  readonly issues: ProvinceIssue[];
+}
+
+type Key = keyof typeof REGISTRY_COLUMNS;
+const REQUIRED: readonly Key[] = ["code", "name", "sheet"];
+
+/**
+ * Reads the registry the way template tabs are read: header found by text in the first
+ * rows, columns in any order, blank rows skipped. A duplicate code keeps the first row;
+ * a spreadsheet registered twice is read once, for the first unit, so nothing is counted
+ * twice.
+ */
+export function readRegistry(values: readonly (readonly unknown[])[] | undefined): Registry {
+  const issues: ProvinceIssue[] = [];
+  const rows = values ?? [];
+  const header = locateRegistryHeader(rows);
+  if (!header) {
+    issues.push(
+      issue(
+        null,
+        null,
+        "",
+        `không tìm thấy dòng tiêu đề (${Object.values(REGISTRY_COLUMNS).join(" | ")}) trong ${HEADER_SEARCH_ROWS} dòng đầu. Hãy giữ đúng tên các cột này.`,
+      ),
+    );
+    return { units: [], issues };
+  }
+  const { headerRow, columns } = header;
+  const cell = (row: readonly unknown[], key: Key) => {
+    const at = columns.get(key);
+    return at === undefined ? null : row[at];
+  };
+  const units: RegisteredUnit[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenSheets = new Map<string, string>();
+  for (let r = headerRow; r < rows.length; r++) {
+    const row = rows[r] ?? [];
+    const sheetRow = r + 1;
+    if (row.every(isBlank)) continue;
+    const code = normalizeText(displayValue(cell(row, "code")));
+    const name = normalizeText(displayValue(cell(row, "name")));
+    const sheetRaw = normalizeText(displayValue(cell(row, "sheet")));
+    if (code === "") {
+      if (name === "" && sheetRaw === "") continue; // only a note: not a unit
+      issues.push(
+        issue(
+          sheetRow,
+          REGISTRY_COLUMNS.code,
+          "",
+          "thiếu mã đơn vị; dòng này chưa được tính. Hãy ghi mã đơn vị.",
+        ),
+      );
+      continue;
+    }
+    const firstRow = seenCodes.get(foldKey(code));
+    if (firstRow !== undefined) {
+      issues.push(
+        issue(
+          sheetRow,
+          REGISTRY_COLUMNS.code,
+          code,
+          `mã đơn vị "${code}" trùng với dòng ${firstRow}; chỉ dòng ${firstRow} được tính. Hãy sửa mã hoặc xóa dòng trùng.`,
+          code,
+        ),
+      );
+      continue;
+    }
+    seenCodes.set(foldKey(code), sheetRow);
+    if (name === "") {
+      issues.push(
+        warn(
+          sheetRow,
+          REGISTRY_COLUMNS.name,
+          "",
+          `thiếu tên đơn vị; tạm dùng mã "${code}" làm tên.`,
+          code,
+        ),
+      );
+    }
+    let spreadsheetId: string | null = null;
+    let problem: string | null = null;
+    if (sheetRaw !== "") {
+      spreadsheetId = parseSpreadsheetRef(sheetRaw);
+      if (spreadsheetId === null) {
+        problem = `Ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị không phải đường dẫn hay mã bảng tính Google. Hãy dán đường dẫn dạng https://docs.google.com/spreadsheets/d/…`;
+        issues.push(issue(sheetRow, REGISTRY_COLUMNS.sheet, sheetRaw, lowerFirst(problem), code));
+      } else {
+        const owner = seenSheets.get(spreadsheetId);
+        if (owner !== undefined) {
+          problem = `Bảng tính này đã được đăng ký cho đơn vị "${owner}"; một bảng tính chỉ được tính cho một đơn vị. Hãy sửa ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị.`;
+          issues.push(issue(sheetRow, REGISTRY_COLUMNS.sheet, sheetRaw, lowerFirst(problem), code));
+        } else {
+          seenSheets.set(spreadsheetId, code);
+        }
+      }
+    }
+    units.push({
+      code,
+      name: name === "" ? code : name,
+      position: units.length,
+      sheetRow,
+      spreadsheetId,
+      problem,
+    });
+  }
+  return { units, issues };
+}
+
+function locateRegistryHeader(
+  rows: readonly (readonly unknown[])[],
+): { headerRow: number; columns: Map<Key, number> } | null {
+  const byHeader = new Map(
+    (Object.entries(REGISTRY_COLUMNS) as [Key, string][]).map(([k, h]) => [foldKey(h), k]),
+  );
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
+    const columns = new Map<Key, number>();
+    (rows[r] ?? []).forEach((cell, c) => {
+      if (typeof cell !== "string") return;
+      const key = byHeader.get(foldKey(cell));
+      if (key !== undefined && !columns.has(key)) columns.set(key, c);
+    });
+    if (REQUIRED.every((k) => columns.has(k))) return { headerRow: r + 1, columns };
+  }
+  return null;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function issue(
+  row: number | null,
+  column: string | null,
+  value: string,
+  text: string,
+  code = "",
+): ProvinceIssue {
+  const found: Issue = {
+    severity: "error",
+    tab: REGISTRY_TAB,
+    row,
+    column,
+    columnIndex: null,
+    value,
+    message: `${locate(REGISTRY_TAB, row, column)}: ${text}`,
+  };
+  return { code, issue: found };
+}
+
+function warn(row: number, column: string, value: string, text: string, code: string) {
+  const found = issue(row, column, value, text, code);
+  return { code, issue: { ...found.issue, severity: "warning" as const } };
+}

@@ -1,0 +1,78 @@
+/**
+ * Response bodies parsed at the boundary: only the fields the Worker uses; zod drops the
+ * rest. A 2xx body that does not match is reported as an invalid response, never guessed at.
+ */
+import { z } from "zod";
+
+const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const sheetProperties = z.object({
+  // proto3 JSON may omit zero values; the first sheet's id is often 0.
+  sheetId: z.number().int().default(0),
+  title: z.string(),
+  index: z.number().int().optional(),
+  sheetType: z.string().optional(),
+  gridProperties: z
+    .object({
+      rowCount: z.number().int().optional(),
+      columnCount: z.number().int().optional(),
+      frozenRowCount: z.number().int().optional(),
+      frozenColumnCount: z.number().int().optional(),
+    })
+    .optional(),
+});
+
+export const spreadsheetSchema = z.object({
+  spreadsheetId: z.string().optional(),
+  properties: z
+    .object({
+      title: z.string().optional(),
+      locale: z.string().optional(),
+      timeZone: z.string().optional(),
+    })
+    .optional(),
+  sheets: z
+    .array(
+      z.object({
+        properties: sheetProperties,
+        charts: z.array(z.object({ chartId: z.number().int() })).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const batchGetSchema = z.object({
+  spreadsheetId: z.string(),
+  valueRanges: z
+    .array(
+      z.object({
+        range: z.string(),
+        // An empty range has no `values` key at all.
+        values: z.array(z.array(cellValue)).default([]),
+      }),
+    )
+    .default([]),
+});
+
+export const batchUpdateSchema = z.object({
+  spreadsheetId: z.string(),
+  replies: z
+    .array(
+      z.looseObject({
+        addSheet: z.object({ properties: sheetProperties }).optional(),
+        addChart: z.object({ chart: z.object({ chartId: z.number().int() }) }).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const batchUpdateValuesSchema = z.object({
+  spreadsheetId: z.string(),
+  totalUpdatedCells: z.number().int().default(0),
+  totalUpdatedRows: z.number().int().default(0),
+});
+
+export const clearValuesSchema = z.object({
+  spreadsheetId: z.string(),
+  clearedRange: z.string().optional(),
+});

@@ -1,0 +1,105 @@
+/**
+ * The shapes of the Sheets API v4 that the Worker reads and writes: only the fields the
+ * consolidation uses. Responses are parsed at the boundary (schemas.ts) into these types.
+ */
+
+/** A cell as values.batchGet returns it with UNFORMATTED_VALUE + SERIAL_NUMBER (dates are
+ * serial numbers). `null` only appears if Google ever sends one; empty cells inside a row
+ * come as "". Trailing empty cells and rows are omitted by Google, so rows are ragged. */
+export type CellValue = string | number | boolean | null;
+
+export interface GridProperties {
+  readonly rowCount?: number;
+  readonly columnCount?: number;
+  readonly frozenRowCount?: number;
+  readonly frozenColumnCount?: number;
+}
+
+export interface SheetProperties {
+  readonly sheetId: number;
+  /** The tab title exactly as stored (may be NFD); use it byte-for-byte in ranges. */
+  readonly title: string;
+  readonly index?: number;
+  readonly sheetType?: string;
+  readonly gridProperties?: GridProperties;
+}
+
+export interface SheetInfo {
+  readonly properties: SheetProperties;
+  /** Present only when the `fields` mask asks for `sheets(charts(chartId))`. */
+  readonly charts?: readonly { readonly chartId: number }[];
+}
+
+export interface Spreadsheet {
+  /** Absent when the `fields` mask leaves it out. */
+  readonly spreadsheetId?: string;
+  readonly properties?: {
+    readonly title?: string;
+    readonly locale?: string;
+    readonly timeZone?: string;
+  };
+  readonly sheets: readonly SheetInfo[];
+}
+
+export interface ValueRange {
+  /** The range as Google normalised it, e.g. `'Khen thưởng'!A1:H40`. */
+  readonly range: string;
+  /** Rows of cells; [] for an empty range (Google omits the `values` key then). */
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+export interface BatchGetValuesResult {
+  readonly spreadsheetId: string;
+  /** Same order and length as the `ranges` asked for. */
+  readonly valueRanges: readonly ValueRange[];
+}
+
+/** Reply to one request of spreadsheets.batchUpdate; `{}` for requests without a reply. */
+export interface BatchUpdateReply {
+  readonly addSheet?: { readonly properties: SheetProperties };
+  readonly addChart?: { readonly chart: { readonly chartId: number } };
+  readonly [other: string]: unknown;
+}
+
+export interface BatchUpdateResult {
+  readonly spreadsheetId: string;
+  /** One reply per request, in request order. */
+  readonly replies: readonly BatchUpdateReply[];
+}
+
+/** One range to write with values.batchUpdate under RAW: strings are stored as typed,
+ * never turned into formulas or numbers (district text must never be interpreted). */
+export interface ValueRangeInput {
+  readonly range: string;
+  readonly values: readonly (readonly (string | number | boolean | null)[])[];
+}
+
+declare const formulaBrand: unique symbol;
+/** A formula string (starts with `=`), made only by `formulaText()`. */
+export type FormulaText = string & { readonly [formulaBrand]: true };
+
+/** One range to write under USER_ENTERED: numbers, booleans, blanks and explicit formulas
+ * only. Plain text is not accepted here, so user text cannot become a formula by accident. */
+export interface FormulaRangeInput {
+  readonly range: string;
+  readonly values: readonly (readonly (FormulaText | number | boolean | null)[])[];
+}
+
+export type ValueInputOption = "RAW" | "USER_ENTERED";
+
+export interface BatchUpdateValuesResult {
+  readonly spreadsheetId: string;
+  readonly totalUpdatedCells: number;
+  readonly totalUpdatedRows: number;
+}
+
+export interface ClearValuesResult {
+  readonly spreadsheetId: string;
+  readonly clearedRange?: string;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels the call (including retries and waiting for quota). */
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,226 @@
+import {
+  countRows,
+  decodeSnapshot,
+  encodeSnapshot,
+  sha256Hex,
+  splitParts,
+} from "./snapshot-codec.ts";
+import type { TabTitles, UnitSnapshot, UnitState, UnitStatus } from "./types.ts";
+
+interface UnitRow {
+  code: string;
+  position: number;
+  name: string;
+  spreadsheet_id: string | null;
+  status: UnitStatus;
+  error: string | null;
+  checked_at: string;
+  read_at: string | null;
+  snapshot_spreadsheet_id: string | null;
+  snapshot_hash: string | null;
+  tab_titles: string | null;
+}
+
+// Parts are grouped into statements of at most this many characters (about 1 MB of UTF-8 once escaped),
+// under D1's limit on one bound value.
+const STATEMENT_CHARS = 300_000;
+
+/** The registered units of a province, in registry order. */
+export async function loadUnitStates(db: D1Database, provinceId: string): Promise<UnitState[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT code, position, name, spreadsheet_id, status, error, checked_at, read_at,
+         snapshot_spreadsheet_id, snapshot_hash, tab_titles
+       FROM units WHERE province_id = ?1 AND registered = 1 ORDER BY position`,
+    )
+    .bind(provinceId)
+    .all<UnitRow>();
+  return results.map(toState);
+}
+
+/** Every unit ever seen (registered or not), keyed by code: what a run falls back on. */
+export async function loadKnownUnits(
+  db: D1Database,
+  provinceId: string,
+): Promise<Map<string, UnitState & { readonly snapshotHash: string | null }>> {
+  const { results } = await db
+    .prepare(
+      `SELECT code, position, name, spreadsheet_id, status, error, checked_at, read_at,
+         snapshot_spreadsheet_id, snapshot_hash, tab_titles
+       FROM units WHERE province_id = ?1`,
+    )
+    .bind(provinceId)
+    .all<UnitRow>();
+  return new Map(results.map((r) => [r.code, { ...toState(r), snapshotHash: r.snapshot_hash }]));
+}
+
+/** Snapshots of the given units (all units of the province when `codes` is omitted). */
+export async function loadSnapshots(
+  db: D1Database,
+  provinceId: string,
+  codes?: readonly string[],
+): Promise<Map<string, UnitSnapshot>> {
+  if (codes && codes.length === 0) return new Map();
+  const statement = codes
+    ? db
+        .prepare(
+          `SELECT code, data FROM unit_snapshot_parts WHERE province_id = ?1
+           AND code IN (SELECT value FROM json_each(?2)) ORDER BY code, part`,
+        )
+        .bind(provinceId, JSON.stringify(codes))
+    : db
+        .prepare(
+          "SELECT code, data FROM unit_snapshot_parts WHERE province_id = ?1 ORDER BY code, part",
+        )
+        .bind(provinceId);
+  const { results } = await statement.all<{ code: string; data: string }>();
+  const joined = new Map<string, string>();
+  for (const { code, data } of results) joined.set(code, (joined.get(code) ?? "") + data);
+  return new Map([...joined].map(([code, json]) => [code, decodeSnapshot(json)]));
+}
+
+export interface UnitStateToSave extends UnitState {
+  /** A snapshot read in this run; omitted to keep the stored one. */
+  readonly newSnapshot?: UnitSnapshot;
+}
+
+/**
+ * Replaces the registry of a province with `states` in one D1 transaction: units not in
+ * it are kept but unregistered (their snapshot stays for when they come back), and only
+ * snapshots whose content changed are rewritten.
+ */
+export async function saveUnitStates(
+  db: D1Database,
+  provinceId: string,
+  states: readonly UnitStateToSave[],
+  storedHashes: ReadonlyMap<string, string | null>,
+): Promise<void> {
+  const statements: D1PreparedStatement[] = [
+    db.prepare("UPDATE units SET registered = 0 WHERE province_id = ?1").bind(provinceId),
+  ];
+  const rows: Record<string, unknown>[] = [];
+  const changedCodes: string[] = [];
+  const parts: { code: string; part: number; data: string }[] = [];
+  for (const state of states) {
+    const row: Record<string, unknown> = {
+      code: state.code,
+      position: state.position,
+      name: state.name,
+      spreadsheet_id: state.spreadsheetId,
+      status: state.status,
+      error: state.error,
+      checked_at: state.checkedAt,
+      read_at: state.readAt,
+      snapshot_spreadsheet_id: state.snapshotSpreadsheetId,
+      tab_titles: state.tabTitles ? JSON.stringify(state.tabTitles) : null,
+    };
+    if (state.newSnapshot) {
+      const json = encodeSnapshot(state.newSnapshot);
+      const hash = await sha256Hex(json);
+      const split = splitParts(json);
+      Object.assign(row, {
+        snapshot_rows: countRows(state.newSnapshot.rows),
+        snapshot_invalid_rows: state.newSnapshot.invalidRows,
+        snapshot_parts: split.length,
+        snapshot_hash: hash,
+      });
+      if (storedHashes.get(state.code) !== hash) {
+        changedCodes.push(state.code);
+        split.forEach((data, part) => {
+          parts.push({ code: state.code, part, data });
+        });
+      }
+    }
+    rows.push(row);
+  }
+  if (rows.length > 0) statements.push(upsertUnits(db, provinceId, rows));
+  if (changedCodes.length > 0) {
+    statements.push(
+      db
+        .prepare(
+          `DELETE FROM unit_snapshot_parts WHERE province_id = ?1
+           AND code IN (SELECT value FROM json_each(?2))`,
+        )
+        .bind(provinceId, JSON.stringify(changedCodes)),
+    );
+    for (const group of groupBySize(parts)) {
+      statements.push(
+        db
+          .prepare(
+            `INSERT INTO unit_snapshot_parts (province_id, code, part, data)
+             SELECT ?1, json_extract(value, '$.code'), json_extract(value, '$.part'),
+               json_extract(value, '$.data')
+             FROM json_each(?2)`,
+          )
+          .bind(provinceId, JSON.stringify(group)),
+      );
+    }
+  }
+  await db.batch(statements);
+}
+
+// All units in one statement: D1 caps bound parameters at 100 per query, not value size.
+function upsertUnits(db: D1Database, provinceId: string, rows: Record<string, unknown>[]) {
+  return db
+    .prepare(
+      `INSERT INTO units (province_id, code, position, name, spreadsheet_id, registered, status,
+         error, checked_at, read_at, snapshot_spreadsheet_id, snapshot_rows,
+         snapshot_invalid_rows, snapshot_parts, snapshot_hash, tab_titles)
+       SELECT ?1, json_extract(value, '$.code'), json_extract(value, '$.position'),
+         json_extract(value, '$.name'), json_extract(value, '$.spreadsheet_id'), 1,
+         json_extract(value, '$.status'), json_extract(value, '$.error'),
+         json_extract(value, '$.checked_at'), json_extract(value, '$.read_at'),
+         json_extract(value, '$.snapshot_spreadsheet_id'),
+         coalesce(json_extract(value, '$.snapshot_rows'), 0),
+         coalesce(json_extract(value, '$.snapshot_invalid_rows'), 0),
+         coalesce(json_extract(value, '$.snapshot_parts'), 0),
+         json_extract(value, '$.snapshot_hash'), json_extract(value, '$.tab_titles')
+       FROM json_each(?2) WHERE true
+       ON CONFLICT (province_id, code) DO UPDATE SET
+         position = excluded.position, name = excluded.name,
+         spreadsheet_id = excluded.spreadsheet_id, registered = 1, status = excluded.status,
+         error = excluded.error, checked_at = excluded.checked_at, read_at = excluded.read_at,
+         snapshot_spreadsheet_id = excluded.snapshot_spreadsheet_id,
+         snapshot_rows = CASE WHEN excluded.snapshot_hash IS NULL THEN units.snapshot_rows
+           ELSE excluded.snapshot_rows END,
+         snapshot_invalid_rows = CASE WHEN excluded.snapshot_hash IS NULL
+           THEN units.snapshot_invalid_rows ELSE excluded.snapshot_invalid_rows END,
+         snapshot_parts = CASE WHEN excluded.snapshot_hash IS NULL THEN units.snapshot_parts
+           ELSE excluded.snapshot_parts END,
+         snapshot_hash = coalesce(excluded.snapshot_hash, units.snapshot_hash),
+         tab_titles = excluded.tab_titles`,
+    )
+    .bind(provinceId, JSON.stringify(rows));
+}
+
+function groupBySize<T extends { data: string }>(items: readonly T[]): T[][] {
+  const groups: T[][] = [];
+  let current: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    if (current.length > 0 && size + item.data.length > STATEMENT_CHARS) {
+      groups.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(item);
+    size += item.data.length;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+function toState(row: UnitRow): UnitState {
+  return {
+    code: row.code,
+    position: row.position,
+    name: row.name,
+    spreadsheetId: row.spreadsheet_id,
+    status: row.status,
+    error: row.error,
+    checkedAt: row.checked_at,
+    readAt: row.read_at,
+    snapshotSpreadsheetId: row.snapshot_spreadsheet_id,
+    tabTitles: row.tab_titles ? (JSON.parse(row.tab_titles) as TabTitles) : null,
+  };
+}
