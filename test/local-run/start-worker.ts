@@ -28,6 +28,8 @@ export interface LocalWorkerOptions {
   readonly emulatorUrl: string;
   readonly serviceAccountJson: string;
   readonly apiToken: string;
+  /** More vars for the Worker, e.g. a scaled quota window for benchmarks. */
+  readonly vars?: Readonly<Record<string, string>>;
 }
 
 export async function startLocalWorker(options: LocalWorkerOptions): Promise<LocalWorker> {
@@ -41,6 +43,7 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
           PROVINCE_SPREADSHEET_ID: options.provinceId,
           SHEETS_API_BASE: options.emulatorUrl,
           TOKEN_URL: `${options.emulatorUrl}/token`,
+          ...options.vars,
         },
         secrets: {
           GOOGLE_SERVICE_ACCOUNT_JSON: options.serviceAccountJson,
