@@ -7,17 +7,41 @@ import type { ServiceAccountKey } from "./service-account-key.ts";
 
 const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 
+/** A Sheets API request as the official client put it on the wire (token requests excluded). */
+export interface OfficialRequest {
+  readonly method: string;
+  readonly url: URL;
+  /** The JSON body, parsed; undefined for none. */
+  readonly body: unknown;
+}
+
 export function officialSheetsClient(
   emulatorUrl: string,
   key: Pick<ServiceAccountKey, "client_email" | "private_key" | "token_uri">,
   scopes = ["https://www.googleapis.com/auth/spreadsheets"],
+  observe: { onRequest?: (request: OfficialRequest) => void } = {},
 ): sheets_v4.Sheets {
   const jwt = new auth.JWT({ email: key.client_email, key: key.private_key, scopes });
   jwt.transporter.interceptors.request.add({
     resolved: async (options) => {
-      if (options.url.href === GOOGLE_TOKEN_URL) options.url = new URL(key.token_uri);
+      if (options.url.href === GOOGLE_TOKEN_URL) {
+        options.url = new URL(key.token_uri);
+      } else if (observe.onRequest) {
+        // Lets parity tests compare the official client's call shape with ours.
+        observe.onRequest({
+          method: (options.method ?? "GET").toUpperCase(),
+          url: new URL(options.url.href),
+          body: requestBody(options.data ?? options.body),
+        });
+      }
       return options;
     },
   });
   return sheets({ version: "v4", auth: jwt, rootUrl: `${emulatorUrl}/` });
+}
+
+function requestBody(data: unknown): unknown {
+  if (data === undefined || data === null) return undefined;
+  if (typeof data === "string") return data === "" ? undefined : JSON.parse(data);
+  return data;
 }
