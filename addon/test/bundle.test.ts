@@ -27,6 +27,7 @@ describe("addon/dist", () => {
   it("is one classic script with a top-level function for every entry point", () => {
     const { fake, scope, code } = loadBundle();
     expect(code).not.toMatch(/^\s*(import|export)\b/m);
+    expect(code).not.toMatch(/\bimport\s*\(|\bimport\.meta\b|\brequire\s*\(/);
     expect(() => new vm.Script(code)).not.toThrow();
 
     fake.setAuthMode("NONE");
@@ -54,6 +55,30 @@ describe("addon/dist", () => {
     callGlobal(scope, "onInstall", { authMode: "FULL" });
     expect(fake.ui.menus[0]!.entries).toHaveLength(MENU_ITEMS.length + 1);
   });
+
+  // Apps Script runs the whole file (the iife included) before every trigger, so loading
+  // must touch no service either: the fake refuses them from the first line under NONE.
+  it.each(["NONE", "LIMITED"] as const)(
+    "loads and builds the menu under AuthMode.%s without reading properties or sheets",
+    (mode) => {
+      for (const trigger of ["onOpen", "onInstall"]) {
+        const { fake, scope } = loadBundle({ authMode: mode });
+        callGlobal(scope, trigger, { authMode: mode });
+        expect(fake.ui.menus).toHaveLength(1);
+        expect(fake.ui.menus[0]!.entries).toEqual([
+          ...MENU_ITEMS.slice(0, 4),
+          "separator",
+          MENU_ITEMS[4],
+        ]);
+        expect(fake.documentProperties.getKeys()).toEqual([]);
+        expect(fake.spreadsheet.getSheets()).toEqual([]);
+        // The fake does refuse: a menu action needs the add-on enabled (FULL).
+        if (mode === "NONE") {
+          expect(() => callGlobal(scope, "menuCreateTemplates")).toThrow(/permission/);
+        }
+      }
+    },
+  );
 
   it("opens pages that exist in dist, with Vietnamese titles", () => {
     const { fake, scope } = loadBundle();

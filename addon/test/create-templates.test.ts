@@ -34,6 +34,7 @@ describe("Tạo biểu mẫu", () => {
       const n = template.columns.length;
       expect(sheet.getRange(1, 1, 1, 1).getValue()).toBe(titleText(template, UNIT));
       expect(titleText(template, UNIT)).toContain("Xã Hòa Bình (mã 001)");
+      expect(titleText(template, UNIT)).toContain(template.title.toLocaleUpperCase("vi"));
       expect(sheet.peek(1, 1)?.note).toBe(template.description);
       expect(sheet.peek(1, 1)?.fontWeight).toBe("bold");
       expect(sheet.getRange(2, 1, 1, n).getValues()[0]).toEqual(
@@ -103,11 +104,29 @@ describe("Tạo biểu mẫu", () => {
       ["Ngày kiểm tra", "Chủ thể kiểm tra", "Hình thức", "Đơn vị được kiểm tra", "Loại hình"],
       [46178, "BCĐ tỉnh", "Kiểm tra", "UBND xã A", "Xã"],
     ]);
-    const before = mine.snapshot();
+    // The default first tab, with a person's own data, notes and colours.
+    const other = fake.spreadsheet.seed("Trang tính1", [
+      ["Danh sách cán bộ", "", "=SUM(C2:C3)"],
+      ["Nguyễn Văn A", "Khen thưởng", 3],
+      ["Tổng cộng", "", 4],
+    ]);
+    other.cell(2, 1).note = "Ghi chú riêng";
+    other.cell(2, 2).background = "#00ff00";
+    const before = [mine.snapshot(), other.snapshot()];
     const result = createTemplates(fake.context());
     expect(result.existing).toEqual([title]);
     expect(result.created).toEqual(TEMPLATES.slice(1).map((t) => t.title));
-    expect(mine.snapshot()).toEqual(before);
+    expect([mine.snapshot(), other.snapshot()]).toEqual(before);
+    // New tabs go after the person's own, in template order.
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      title,
+      "Trang tính1",
+      ...result.created,
+    ]);
+    // And a second run leaves the whole spreadsheet as it was.
+    const all = fake.spreadsheet.getSheets().map((s) => s.snapshot());
+    expect(createTemplates(fake.context()).created).toEqual([]);
+    expect(fake.spreadsheet.getSheets().map((s) => s.snapshot())).toEqual(all);
   });
 
   it("keeps a unit name that looks like a formula as text, and warns outside vi locales", () => {

@@ -141,6 +141,8 @@ export interface FakeOptions {
   /** HtmlService file contents by name (without .html). */
   htmlFile?: (name: string) => string | undefined;
   scriptProperties?: Record<string, string>;
+  /** The mode the script runs in from the start (loading included); "FULL" by default. */
+  authMode?: AuthMode;
 }
 
 export function createFakeAppsScript(options: FakeOptions = {}) {
@@ -162,19 +164,23 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
       lock.held = false;
     },
   };
-  let authMode: AuthMode = "FULL";
+  let authMode: AuthMode = options.authMode ?? "FULL";
+  // Under AuthMode.NONE an add-on may build its menu and nothing else: every other service
+  // call fails, as in Apps Script, so a stray read in onOpen (or at load time) is caught.
   const needsAuth = <T>(what: string, value: () => T): T => {
     if (authMode === "NONE")
       throw new Error(`Exception: You do not have permission to call ${what}`);
     return value();
   };
+  const html = new FakeHtmlService(options.htmlFile ?? (() => undefined));
   const app = {
     DataValidationCriteria,
     getUi: () => ui,
     getActiveSpreadsheet: () => needsAuth("SpreadsheetApp.getActiveSpreadsheet", () => spreadsheet),
     getActive: () => needsAuth("SpreadsheetApp.getActive", () => spreadsheet),
-    newDataValidation: () => new FakeDataValidationBuilder(),
-    flush: () => undefined,
+    newDataValidation: () =>
+      needsAuth("SpreadsheetApp.newDataValidation", () => new FakeDataValidationBuilder()),
+    flush: () => needsAuth("SpreadsheetApp.flush", () => undefined),
   };
   const globals = {
     SpreadsheetApp: app,
@@ -183,10 +189,17 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
         needsAuth("PropertiesService.getDocumentProperties", () => documentProperties),
       getScriptProperties: () =>
         needsAuth("PropertiesService.getScriptProperties", () => scriptProperties),
+      getUserProperties: () =>
+        needsAuth("PropertiesService.getUserProperties", () => new FakeProperties()),
     },
-    HtmlService: new FakeHtmlService(options.htmlFile ?? (() => undefined)),
+    HtmlService: {
+      createHtmlOutputFromFile: (name: string) =>
+        needsAuth("HtmlService.createHtmlOutputFromFile", () =>
+          html.createHtmlOutputFromFile(name),
+        ),
+    },
     Utilities: { formatDate },
-    LockService: { getDocumentLock: () => lock },
+    LockService: { getDocumentLock: () => needsAuth("LockService.getDocumentLock", () => lock) },
     ScriptApp: {
       AuthMode: {
         NONE: "NONE",

@@ -4,26 +4,16 @@ import { inspections } from "../../shared/templates/index.ts";
 import { validateRecord } from "../../shared/validate-row.ts";
 import {
   type Browser,
-  findChromium,
-  INSTALL_HINT,
+  chromiumOrSkip,
   launch,
   openPage,
   screenshotPath,
 } from "./browser-harness.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
 
-const executable = findChromium();
-const inCi = process.env.CI === "true";
-if (!executable && !inCi) console.warn(`Skipping the sidebar browser test. ${INSTALL_HINT}`);
-
 describe("sidebar in Chromium", () => {
-  if (!executable) {
-    // Skipped on a developer machine; a failed test (with the fix) under CI=true.
-    it.skipIf(!inCi)("needs Debian's chromium", () => {
-      throw new Error(INSTALL_HINT);
-    });
-    return;
-  }
+  const executable = chromiumOrSkip();
+  if (!executable) return;
   let browser: Browser;
   beforeAll(async () => {
     browser = await launch(executable);

@@ -47,6 +47,11 @@ describe("npm start", () => {
     expect(stdout).toMatch(/\(inspectionsByProvince\)\s.*\s71$/m);
     expect(stdout).toMatch(/\(inspectionsByDistrict\)\s.*\s85$/m);
     expect(stdout).toMatch(/\(awards\)\s.*\s40$/m);
+    expect(stdout).toMatch(/\(awardsCollective\)\s.*\s25$/m);
+    expect(stdout).toMatch(/\(awardsIndividual\)\s.*\s15$/m);
+    expect(stdout).toMatch(/\(awardsGrassrootsDemocracy\)\s.*\s30$/m);
+    expect(stdout).toMatch(/\(awardsGovernmentMobilization\)\s.*\s10$/m);
+    expect(stdout).toMatch(/\(dialogues\)\s.*\s35$/m);
 
     const totals = JSON.parse(await readFile(join(out, "totals.json"), "utf8"));
     expect(totals.period).toEqual({
@@ -105,6 +110,13 @@ describe("npm start", () => {
     const summary = await readFile(join(out, "tinh-mau", "Tổng hợp.csv"), "utf8");
     const totalLine = summary.split("\r\n").find((l) => l.startsWith("Toàn tỉnh,"));
     expect(totalLine?.split(",").slice(3, 6)).toEqual(["156", "71", "85"]);
+    expect(summary).toContain("Kỳ báo cáo: Năm 2026 (từ 15/12/2025 đến 14/12/2026");
+    // The messy rows of the example are reported, each with its unit, tab and row.
+    const errors = (await readFile(join(out, "tinh-mau", "Lỗi dữ liệu.csv"), "utf8")).split("\r\n");
+    expect(errors[0]).toBe("Mã đơn vị,Biểu,Dòng,Cột,Giá trị,Lỗi");
+    expect(errors.filter((l) => /^H0\d,[^,]+,\d+,/.test(l)).length).toBeGreaterThan(0);
+    const log = (await readFile(join(out, "tinh-mau", "Nhật ký.csv"), "utf8")).trim().split("\r\n");
+    expect(log).toHaveLength(2);
   });
 
   it("keeps going when a unit is not shared, and reports the period asked for", async () => {

@@ -15,7 +15,7 @@ import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
 /** Any of the API's answers, all fields taken as present: each test reads its own. */
 interface ApiBody extends TotalsBody {
   ok: boolean;
-  error: { code: string; message: string };
+  error: { code: string; message: string; run?: RunRecord };
   run: RunRecord;
 }
 
@@ -157,11 +157,38 @@ describe("HTTP API", () => {
     }
   });
 
+  it("answers 409 at once while another run holds the province, and logs the skip", async () => {
+    const lock = `consolidation:${P}`;
+    await env.DB.prepare(
+      "INSERT INTO locks (name, holder, acquired_at, expires_at) VALUES (?1, 'run-999', ?2, ?3)",
+    )
+      .bind(lock, new Date().toISOString(), Date.now() + 600_000)
+      .run();
+    try {
+      const res = await call("/api/runs", { method: "POST" });
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe("run_in_progress");
+      expect(res.body.error.message).toContain("lượt số 999");
+      expect(res.body.error.message).toContain("đang chạy");
+      expect(res.body.error.run).toMatchObject({ status: "skipped", trigger: "api" });
+      const latest = await call("/api/runs/latest");
+      expect(latest.body.run).toMatchObject({ id: res.body.error.run?.id, status: "skipped" });
+    } finally {
+      await env.DB.prepare("DELETE FROM locks WHERE name = ?1").bind(lock).run();
+    }
+  });
+
   it("rejects a bad period or rule with 400", async () => {
-    for (const query of ["period=2026-Q5", "period=năm", "period=1999", "rule=lunar"]) {
+    for (const query of ["period=2026-Q5", "period=năm", "period=1999", "period=", "rule=lunar"]) {
       const res = await call(`/api/totals?${query}`);
       expect(res.status, query).toBe(400);
-      expect(["invalid_period", "invalid_query"]).toContain(res.body.error.code);
+      expect(res.headers.get("content-type"), query).toContain("application/json");
+      expect(res.body.error.code, query).toBe(
+        query.startsWith("rule") ? "invalid_query" : "invalid_period",
+      );
+      expect(res.body.error.message, query).toContain(
+        query.startsWith("rule") ? "rule" : "Kỳ báo cáo",
+      );
     }
   });
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sumMetrics } from "../../shared/aggregate.ts";
-import { METRIC_IDS, METRICS } from "../../shared/metrics.ts";
+import { METRIC_IDS, METRICS, zeroMetrics } from "../../shared/metrics.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { computeTotals, type TotalsBody } from "../../worker/consolidation/totals.ts";
 import type { RunRecord } from "../../worker/storage/types.ts";
@@ -75,6 +75,8 @@ beforeAll(async () => {
       ["C09", "Google hết hạn mức một lần", id("C09")],
       ["C10", "Google lỗi 500 mãi", id("C10")],
       ["C01", "Dòng trùng mã", id("C01")],
+      ["C11", "Google trả lời quá chậm", id("C11")],
+      ["C12", "Google hết hạn mức mãi", id("C12")],
     ]),
     unitSeed(id("C01"), "C01", cleanUnitTabs()),
     unitSeed(id("C02"), "C02", messyTabs),
@@ -84,9 +86,15 @@ beforeAll(async () => {
     unitSeed(id("C07"), "C07", renamedColumnTabs),
     unitSeed(id("C09"), "C09", cleanUnitTabs(), { failFirst: 1, failStatus: 429 }),
     unitSeed(id("C10"), "C10", cleanUnitTabs(), { failFirst: 1000, failStatus: 500 }),
+    unitSeed(id("C11"), "C11", cleanUnitTabs(), { latencyMs: 5_000 }),
+    unitSeed(id("C12"), "C12", cleanUnitTabs(), { failFirst: 1000, failStatus: 429 }),
   ]);
-  // Short backoff so "500 until the retries run out" takes milliseconds, not seconds.
-  run = await runJob(P, {}, { retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+  // Short backoff and timeout so "until the retries run out" takes a few seconds at most.
+  run = await runJob(
+    P,
+    {},
+    { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 }, requestTimeoutMs: 1_500 },
+  );
   totals = await computeTotals(env.DB, P, resolvePeriod("2026")!, new Date());
   tabs = new Map((await readSpreadsheet(P)).sheets.map((s) => [s.title, s]));
 });
@@ -100,7 +108,7 @@ describe("a province with clean, messy and failing units", () => {
       status: "succeeded",
       periodId: "2026",
       periodRule: "decree09",
-      counts: { unitsTotal: 10, unitsFresh: 6, unitsStale: 0, unitsUnreadable: 3, unitsMissing: 1 },
+      counts: { unitsTotal: 12, unitsFresh: 6, unitsStale: 0, unitsUnreadable: 5, unitsMissing: 1 },
     });
   });
 
@@ -116,12 +124,18 @@ describe("a province with clean, messy and failing units", () => {
       ["C08", "missing"],
       ["C09", "fresh"],
       ["C10", "unreadable"],
+      ["C11", "unreadable"],
+      ["C12", "unreadable"],
     ]);
     expect(unit("C03").error).toContain("chia sẻ");
     expect(unit("C03").error).toContain(JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_JSON).client_email);
     expect(unit("C05").error).toContain("Không tìm thấy bảng tính");
     expect(unit("C08").error).toBeNull();
     expect(unit("C10").error).toContain("Google Sheets tạm thời không phản hồi");
+    expect(unit("C11").error).toContain("không trả lời kịp");
+    expect(unit("C12").error).toContain("Vượt hạn mức");
+    // Google's own message is kept after ours.
+    expect(unit("C12").error).toContain("Quota exceeded");
   });
 
   it("counts each unit's valid rows in the period", () => {
@@ -167,7 +181,9 @@ describe("a province with clean, messy and failing units", () => {
       dialogues: 1,
       trainings: 1,
     });
-    for (const code of ["C03", "C05", "C08", "C10"]) expect(unit(code).metrics.inspections).toBe(0);
+    for (const code of ["C03", "C05", "C08", "C10", "C11", "C12"]) {
+      expect(unit(code).metrics).toEqual(zeroMetrics());
+    }
     expect(totals.total).toEqual(sumMetrics(totals.units.map((u) => u.metrics)));
     expect(totals.total).toMatchObject({ inspections: 14, inspectionsByProvince: 9, awards: 9 });
     for (const u of totals.units) expect(Object.keys(u.metrics)).toEqual([...METRIC_IDS]);
@@ -196,6 +212,8 @@ describe("a province with clean, messy and failing units", () => {
       "C08",
       "C09",
       "C10",
+      "C11",
+      "C12",
       "Toàn tỉnh",
     ]);
     expect(body.map((r) => r[2])).toEqual([
@@ -209,7 +227,9 @@ describe("a province with clean, messy and failing units", () => {
       "Chưa có bảng tính",
       "Đã cập nhật",
       "Không đọc được",
-      "6/10 đã cập nhật",
+      "Không đọc được",
+      "Không đọc được",
+      "6/12 đã cập nhật",
     ]);
     const inspectionsColumn = 3 + METRIC_IDS.indexOf("inspections");
     expect(body.at(-1)?.[inspectionsColumn]).toBe(14);
@@ -218,16 +238,59 @@ describe("a province with clean, messy and failing units", () => {
     expect(body[2]?.[inspectionsColumn] ?? null).toBeNull();
   });
 
+  it("writes each unit's figures in Tổng hợp exactly as totals.json has them", () => {
+    const rows = values("Tổng hợp");
+    const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
+    const metricsOf = (row: unknown[] | undefined) =>
+      METRIC_IDS.map((_, i) => row?.[3 + i] ?? null);
+    for (const [i, u] of totals.units.entries()) {
+      const row = rows[header + 1 + i];
+      expect(row?.slice(0, 2), u.code).toEqual([u.code, u.name]);
+      const hasFigures = u.status === "fresh" || u.status === "stale";
+      expect(metricsOf(row), u.code).toEqual(
+        hasFigures ? METRIC_IDS.map((m) => u.metrics[m]) : METRIC_IDS.map(() => null),
+      );
+    }
+    const totalRow = rows[header + 1 + totals.units.length];
+    expect(metricsOf(totalRow)).toEqual(METRIC_IDS.map((m) => totals.total[m]));
+  });
+
   it("formats Tổng hợp: frozen header, bold total, marked units, notes with the reason", () => {
     const sheet = tabs.get("Tổng hợp")!;
     const header = sheet.values.findIndex((r) => r[0] === "Mã đơn vị");
     expect(sheet.properties.gridProperties.frozenRowCount).toBe(header + 1);
     const formats = sheet.formats ?? [];
-    const total = header + 11;
-    expect(formats[total]?.[0]).toMatchObject({ textFormat: { bold: true } });
-    expect(formats[header + 3]?.[5]).toHaveProperty("backgroundColor");
-    expect(formats[header + 1]?.[5]?.backgroundColor).toBeUndefined();
+    const total = header + 13;
+    expect(sheet.values[total]?.[0]).toBe("Toàn tỉnh");
+    for (const cell of [0, 2, 3, 10]) {
+      expect(formats[total]?.[cell]).toMatchObject({ textFormat: { bold: true } });
+    }
+    // Every unit that is not fresh is shaded across its whole row; fresh rows are not.
+    totals.units.forEach((u, i) => {
+      const row = formats[header + 1 + i] ?? [];
+      for (const cell of [0, 2, 5]) {
+        if (u.status === "fresh") expect(row[cell]?.backgroundColor, u.code).toBeUndefined();
+        else expect(row[cell]?.backgroundColor, u.code).toBeDefined();
+      }
+    });
     expect(sheet.notes?.[header + 3]?.[2]).toContain("chia sẻ");
+    // Column widths: code, name, status, then one per metric.
+    expect(sheet.columnMetadata?.["0"]?.pixelSize).toBe(90);
+    expect(sheet.columnMetadata?.["1"]?.pixelSize).toBe(200);
+    expect(sheet.columnMetadata?.[String(2 + METRIC_IDS.length)]?.pixelSize).toBe(120);
+    for (const title of [
+      "Chi tiết – Kiểm tra, giám sát",
+      "Chi tiết – Khen thưởng",
+      "Chi tiết – Đối thoại",
+      "Chi tiết – Tập huấn, hội nghị",
+      "Lỗi dữ liệu",
+      "Nhật ký",
+    ]) {
+      const tab = tabs.get(title)!;
+      expect(tab.properties.gridProperties.frozenRowCount, title).toBe(1);
+      expect(tab.formats?.[0]?.[0], title).toMatchObject({ textFormat: { bold: true } });
+      expect(Object.keys(tab.columnMetadata ?? {}).length, title).toBeGreaterThan(3);
+    }
   });
 
   it("writes every valid row to the detail tabs, unit text as text", () => {
@@ -245,7 +308,11 @@ describe("a province with clean, messy and failing units", () => {
     expect(codes).not.toContain("C03");
     const injected = rows.findIndex((r) => r.includes(IMPORTXML));
     expect(injected).toBeGreaterThan(0);
-    expect(sheet.formulas?.flat().filter((f) => f !== null) ?? []).toEqual([]);
+    // Not a formula anywhere in the province's spreadsheet: the text stays text.
+    for (const tab of tabs.values()) {
+      expect(tab.formulas?.flat().filter((f) => f !== null) ?? [], tab.title).toEqual([]);
+    }
+    expect(String(rows[injected]?.[5])).toBe(IMPORTXML);
     // Dates are serial numbers shown as dd/mm/yyyy.
     expect(rows[injected]?.[2]).toBe(serial("2026-06-05"));
     expect(sheet.formats?.[injected]?.[2]).toMatchObject({
@@ -263,6 +330,12 @@ describe("a province with clean, messy and failing units", () => {
     );
     expect(of("C03")[0]?.slice(3, 5)).toEqual(["Bảng tính", id("C03")]);
     expect(of("C05")[0]?.[5]).toContain("Không tìm thấy");
+    for (const code of ["C10", "C11", "C12"]) {
+      expect(
+        of(code).map((r) => r.slice(3, 5)),
+        code,
+      ).toEqual([["Bảng tính", id(code)]]);
+    }
     expect(
       of("C06")
         .map((r) => r[1])
@@ -283,6 +356,10 @@ describe("a province with clean, messy and failing units", () => {
   it("logs the run in Nhật ký", () => {
     const rows = values("Nhật ký");
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.slice(2, 8)).toEqual(["Chạy ngay", "Hoàn thành", "Năm 2026", 10, 6, 3]);
+    expect(rows[1]?.slice(2, 8)).toEqual(["Chạy ngay", "Hoàn thành", "Năm 2026", 12, 6, 5]);
+    // Start and end as date-times shown dd/mm/yyyy hh:mm:ss.
+    expect(tabs.get("Nhật ký")?.formats?.[1]?.[0]).toMatchObject({
+      numberFormat: { type: "DATE_TIME", pattern: "dd/mm/yyyy hh:mm:ss" },
+    });
   });
 });

@@ -18,7 +18,9 @@ describe("overlapping runs of one province", () => {
     const runs = await Promise.all([runJob(id, { lockWaitMs: 0 }), runJob(id, { lockWaitMs: 0 })]);
     expect(runs.map((r) => r.status).sort()).toEqual(["skipped", "succeeded"]);
     const skipped = runs.find((r) => r.status === "skipped")!;
-    expect(skipped.message).toContain("đang chạy");
+    expect(skipped.message).toMatch(
+      /^Bỏ qua: một lượt tổng hợp khác \(lượt số \d+, bắt đầu lúc .*đang chạy/,
+    );
     // The next run's log shows the skipped one too.
     expect((await runJob(id)).status).toBe("succeeded");
     const log = (await readSpreadsheet(id)).sheets.find((s) => s.title === "Nhật ký")!.values;
@@ -40,8 +42,13 @@ describe("overlapping runs of one province", () => {
     ]);
     expect(runs.map((r) => r.status)).toEqual(["succeeded", "succeeded"]);
     const [a, b] = [...runs].sort((x, y) => x.startedAt.localeCompare(y.startedAt));
-    // One ran after the other had released the lock.
+    // One ran after the other had released the lock, and says it waited.
     expect(a!.finishedAt! <= b!.finishedAt!).toBe(true);
+    const waited = runs.find((r) => r.message !== null);
+    expect(waited?.message).toMatch(/^Lượt này đã chờ \d+ giây cho lượt số \d+ \(bắt đầu lúc /);
+    expect(runs.filter((r) => r.message === null)).toHaveLength(1);
+    const log = (await readSpreadsheet(id)).sheets.find((s) => s.title === "Nhật ký")!.values;
+    expect(log.at(-1)?.[13]).toContain("đã chờ");
   });
 
   it("skips while a live lease is held, and takes over a crashed run's expired lease", async () => {

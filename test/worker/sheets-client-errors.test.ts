@@ -10,6 +10,7 @@ import {
 import {
   emulatorClient,
   emulatorStats,
+  emulatorUrl,
   registerServiceAccount,
   requestsFor,
   seedSpreadsheet,
@@ -164,6 +165,113 @@ describe("errors Google reports", () => {
   });
 });
 
+describe("Retry-After and the time budget", () => {
+  /** The emulator's answers with a Retry-After header added to its 429s, as Google's front
+   * end may send one. */
+  const withRetryAfter =
+    (value: string): typeof fetch =>
+    async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status !== 429) return response;
+      const headers = new Headers(response.headers);
+      headers.set("retry-after", value);
+      return new Response(await response.text(), { status: response.status, headers });
+    };
+
+  it("waits at least what Retry-After asks before retrying, even when backoff is shorter", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("retry-after"),
+      sheets: [tab],
+      emulator: { failFirst: 1, failStatus: 429 },
+    });
+    const client = emulatorClient(account.keyJson, {
+      fetch: withRetryAfter("1"),
+      retry: { maxAttempts: 3, totalBudgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    const result = await client.batchGetValues(id, [a1Range(tab.title)]);
+    expect(result.valueRanges[0]!.values).toEqual(tab.values);
+    const seen = requestsFor(await emulatorStats(account.clientEmail), id);
+    expect(seen.map((r) => r.status)).toEqual([429, 200]);
+    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it("gives up at once when Retry-After asks for more than the time budget", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("retry-after-long"),
+      sheets: [tab],
+      emulator: { failFirst: 1, failStatus: 429 },
+    });
+    const client = emulatorClient(account.keyJson, {
+      fetch: withRetryAfter("120"),
+      retry: { maxAttempts: 5, totalBudgetMs: 5_000, baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    const started = Date.now();
+    const error = await failure(client.batchGetValues(id, [a1Range(tab.title)]));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(error).toMatchObject({ kind: "rate-limited", httpStatus: 429, retryAfterMs: 120_000 });
+    expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(1);
+  });
+
+  it("does not count time spent waiting for quota against the retry budget", async () => {
+    const first = await seedSpreadsheet({ spreadsheetId: uniqueId("paced"), sheets: [tab] });
+    const flaky = await seedSpreadsheet({
+      spreadsheetId: uniqueId("paced-flaky"),
+      sheets: [tab],
+      emulator: { failFirst: 1, failStatus: 503 },
+    });
+    // One read per 800 ms: the second call waits ~800 ms for quota, longer than the 400 ms
+    // budget, and must still be retried once its own request has failed.
+    const client = emulatorClient(account.keyJson, {
+      quota: { reads: { limit: 1, windowMs: 800 } },
+      retry: { maxAttempts: 3, totalBudgetMs: 400, baseDelayMs: 5, maxDelayMs: 10 },
+    });
+    const [, result] = await Promise.all([
+      client.batchGetValues(first, [a1Range(tab.title)]),
+      client.batchGetValues(flaky, [a1Range(tab.title)]),
+    ]);
+    expect(result.valueRanges[0]!.values).toEqual(tab.values);
+    const statuses = requestsFor(await emulatorStats(account.clientEmail), flaky).map(
+      (r) => r.status,
+    );
+    expect(statuses).toEqual([503, 200]);
+  });
+});
+
+describe("Google's error body", () => {
+  it("needs only error.code, error.status and error.message (real Sheets may omit errors[])", async () => {
+    const id = await seedSpreadsheet({
+      spreadsheetId: uniqueId("deny-bare"),
+      sheets: [tab],
+      emulator: { deny: true },
+    });
+    const bare: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.ok) return response;
+      const body = (await response.json()) as { error: Record<string, unknown> };
+      const { code, status, message } = body.error;
+      return new Response(JSON.stringify({ error: { code, status, message } }), {
+        status: response.status,
+        headers: { "content-type": "application/json; charset=UTF-8" },
+      });
+    };
+    const full = await failure(
+      emulatorClient(account.keyJson).batchGetValues(id, [a1Range(tab.title)]),
+    );
+    const error = await failure(
+      emulatorClient(account.keyJson, { fetch: bare }).batchGetValues(id, [a1Range(tab.title)]),
+    );
+    const fields = (e: SheetsApiError) => ({
+      kind: e.kind,
+      httpStatus: e.httpStatus,
+      code: e.code,
+      status: e.status,
+      message: e.message,
+    });
+    expect(fields(error)).toEqual(fields(full));
+    expect(fields(error)).toMatchObject({ status: "PERMISSION_DENIED", code: 403 });
+  });
+});
+
 describe("errors without an answer from Google", () => {
   it("network: nothing listening, retried, then reported as a network error", async () => {
     const client = createSheetsClient({
@@ -193,6 +301,34 @@ describe("errors without an answer from Google", () => {
     });
     const error = await failure(client.getSpreadsheet(id));
     expect(error).toMatchObject({ kind: "timeout", httpStatus: null, attempts: 2 });
+  });
+
+  it("a malformed key is an auth error in Vietnamese and English that never shows the key", async () => {
+    const key = JSON.parse(account.keyJson) as Record<string, string>;
+    const secret = "c2VjcmV0LWtleS1tYXRlcmlhbC10aGF0LW11c3Qtbm90LWxlYWs";
+    const broken = JSON.stringify({
+      ...key,
+      private_key: `-----BEGIN PRIVATE KEY-----\n${secret}\n-----END PRIVATE KEY-----\n`,
+    });
+    const client = createSheetsClient({
+      baseUrl: emulatorUrl,
+      tokenProvider: createServiceAccountTokenProvider({ keyJson: broken, tokenUrl }),
+    });
+    const id = await seedSpreadsheet({ spreadsheetId: uniqueId("bad-key"), sheets: [tab] });
+    const error = await failure(client.getSpreadsheet(id));
+    expect(error.kind).toBe("auth");
+    expect(error.message).toContain("GOOGLE_SERVICE_ACCOUNT_JSON");
+    const text = explainSheetsError(error, client.serviceAccountEmail);
+    expect(text).toContain(`Không xác thực được tài khoản dịch vụ ${account.clientEmail}`);
+    expect(text).toContain("GOOGLE_SERVICE_ACCOUNT_JSON");
+    // Nothing the run log could print, down the cause chain, repeats the key.
+    const shown = [text];
+    for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; depth++) {
+      shown.push(e.message, String(e));
+      e = e.cause;
+    }
+    for (const line of shown) expect(line).not.toContain(secret.slice(0, 12));
+    expect(requestsFor(await emulatorStats(), id)).toHaveLength(0);
   });
 
   it("a missing key is an auth error naming the setting, and nothing is sent", async () => {

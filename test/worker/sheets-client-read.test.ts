@@ -92,6 +92,9 @@ describe("reading a unit", () => {
     expect(only.sheets).toEqual([
       { properties: { sheetId: expect.any(Number), title: "Khen thưởng" } },
     ]);
+    // A mask without sheetId gets none: an invented 0 would address the first tab.
+    const titles = await client.getSpreadsheet(id, "sheets(properties(title))");
+    expect(titles.sheets).toEqual([{ properties: { title: "Khen thưởng" } }]);
   });
 
   it("returns an empty range as no rows and a bounded range clipped", async () => {

@@ -76,6 +76,35 @@ describe("pacing under the per-minute quota", () => {
     expect({ reads: stats.reads, writes: stats.writes }).toEqual({ reads: 25, writes: 25 });
   });
 
+  it("keeps at most `concurrency` requests open at once (6 by default, the Workers cap)", async () => {
+    const account = await registerServiceAccount();
+    const ids = await seedUnits(24);
+    for (const concurrency of [undefined, 2]) {
+      let open = 0;
+      let peak = 0;
+      // The real emulator behind a 40 ms link; counts requests waiting for their answer.
+      const slowLink: typeof fetch = async (input, init) => {
+        open++;
+        peak = Math.max(peak, open);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 40));
+          return await fetch(input, init);
+        } finally {
+          open--;
+        }
+      };
+      const client = emulatorClient(account.keyJson, {
+        fetch: slowLink,
+        ...(concurrency === undefined ? {} : { concurrency }),
+      });
+      const results = await Promise.all(
+        ids.map((id) => client.batchGetValues(id, [a1Range("Đối thoại")])),
+      );
+      expect(results.map((r) => r.valueRanges[0]!.values[1]![1])).toEqual(ids.map((_, i) => i));
+      expect(peak).toBe(concurrency ?? 6);
+    }
+  });
+
   it("(control) the same load without pacing does hit 429s", async () => {
     const account = await registerServiceAccount({ quota: QUOTA });
     const ids = await seedUnits(40);

@@ -1,15 +1,17 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./create-app.ts";
 import { HttpError } from "./http-error.ts";
 
 /**
  * `Authorization: Bearer <API_TOKEN>`. Both sides are hashed before the comparison so it
  * takes the same time whatever the length or content of the presented token.
  */
-export function bearerAuth(expectedToken: (env: Env) => string) {
-  return createMiddleware<{ Bindings: Env }>(async (c, next) => {
+export function bearerAuth(expectedToken: (c: Context<AppEnv>) => string) {
+  return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-    if (!match?.[1] || !(await tokensEqual(match[1], expectedToken(c.env)))) {
+    if (!match?.[1] || !(await tokensEqual(match[1], expectedToken(c)))) {
       throw new HttpError(
         401,
         "unauthorized",

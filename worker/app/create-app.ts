@@ -24,7 +24,7 @@ export function createApp(): Hono<AppEnv> {
   });
   app.use(
     "/api/*",
-    bearerAuth((env) => parseEnv(env).apiToken),
+    bearerAuth((c) => c.get("config").apiToken),
   );
   app.route("/api/runs", runsRoutes());
   app.route("/api/totals", totalsRoutes());

@@ -27,11 +27,14 @@ export function totalsRoutes() {
   routes.get("/", async (c) => {
     const parsed = query.safeParse(c.req.query());
     if (!parsed.success) {
-      throw new HttpError(
-        400,
-        "invalid_query",
-        `Tham số không hợp lệ: rule phải là ${PERIOD_RULES.join(" hoặc ")}.`,
-      );
+      const field = parsed.error.issues[0]?.path[0];
+      throw field === "period"
+        ? invalidPeriod(c.req.query("period") ?? "")
+        : new HttpError(
+            400,
+            "invalid_query",
+            `Tham số không hợp lệ: rule phải là ${PERIOD_RULES.join(" hoặc ")}.`,
+          );
     }
     const provinceId = c.get("config").provinceSpreadsheetId;
     const last = await latestRun(c.env.DB, provinceId, ["succeeded"]);
@@ -39,15 +42,17 @@ export function totalsRoutes() {
     const id =
       parsed.data.period ?? last?.periodId ?? currentYearPeriodId(vietnamDate(new Date()), rule);
     const period = resolvePeriod(id, rule);
-    if (!period) {
-      throw new HttpError(
-        400,
-        "invalid_period",
-        `Kỳ báo cáo "${id}" không hợp lệ: dùng 2026, 2026-Q1…2026-Q4, 2026-H1, 2026-H2 hoặc 2026-9M.`,
-      );
-    }
+    if (!period) throw invalidPeriod(id);
     return c.json(await computeTotals(c.env.DB, provinceId, period, new Date()));
   });
 
   return routes;
+}
+
+function invalidPeriod(id: string): HttpError {
+  return new HttpError(
+    400,
+    "invalid_period",
+    `Kỳ báo cáo "${id}" không hợp lệ: dùng 2026, 2026-Q1…2026-Q4, 2026-H1, 2026-H2 hoặc 2026-9M.`,
+  );
 }

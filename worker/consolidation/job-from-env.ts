@@ -25,6 +25,12 @@ export function runFromEnv(
       // One JSON line per unit: `wrangler tail` shows it, npm start prints it as progress.
       onUnit: (progress) => console.log(JSON.stringify({ event: "unit", ...progress })),
     },
-    { provinceId: config.provinceSpreadsheetId, trigger },
+    {
+      provinceId: config.provinceSpreadsheetId,
+      trigger,
+      // A person pressing "run now" gets 409 at once when a run is going (and can watch
+      // /api/runs/latest); the cron waits a little, as two triggers often fire together.
+      ...(trigger === "api" ? { lockWaitMs: 0 } : {}),
+    },
   );
 }

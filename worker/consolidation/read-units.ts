@@ -1,6 +1,7 @@
-import { explainSheetsError, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
+import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import { countRows } from "../storage/snapshot-codec.ts";
 import type { UnitState, UnitStatus } from "../storage/types.ts";
+import { failureReason } from "./failure-reason.ts";
 import { mapBounded } from "./map-bounded.ts";
 import type { RegisteredUnit } from "./model.ts";
 import { readUnitSheet } from "./read-unit-sheet.ts";
@@ -43,7 +44,7 @@ export function readUnits(
         outcome = { kind: "read", sheet: await readUnitSheet(client, unit.spreadsheetId, titles) };
       } catch (error) {
         if (!isSheetsApiError(error)) throw error;
-        outcome = { kind: "failed", reason: explainSheetsError(error, client.serviceAccountEmail) };
+        outcome = { kind: "failed", reason: failureReason(error, client.serviceAccountEmail) };
       }
     }
     const decided = decideUnit(unit, outcome, previous, options.now());

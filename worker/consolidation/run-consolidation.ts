@@ -1,7 +1,7 @@
 import { sumMetrics } from "../../shared/aggregate.ts";
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import { currentYearPeriodId, type Period, resolvePeriod } from "../../shared/periods.ts";
-import { explainSheetsError, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
+import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { Clock } from "../sheets/clock.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
 import {
@@ -15,13 +15,14 @@ import { countRows } from "../storage/snapshot-codec.ts";
 import type { RunCounts, RunRecord, RunTrigger } from "../storage/types.ts";
 import { zeroCounts } from "../storage/types.ts";
 import { loadKnownUnits, loadSnapshots, saveUnitStates } from "../storage/unit-repository.ts";
+import { failureReason } from "./failure-reason.ts";
 import type { ConsolidationReport, UnitOutcome } from "./model.ts";
 import { buildOutputRequests } from "./output/build-output.ts";
 import { formatVietnamTime } from "./output/cells.ts";
 import { LOG_RUNS } from "./output/log-tab.ts";
 import { type ProvinceRead, readProvince } from "./read-province.ts";
 import { readUnits, type UnitProgress } from "./read-units.ts";
-import { acquireRunLock } from "./run-lock.ts";
+import { acquireRunLock, describeHolder } from "./run-lock.ts";
 import { toOutcome } from "./unit-outcomes.ts";
 
 export interface ConsolidationDeps {
@@ -35,7 +36,8 @@ export interface ConsolidationDeps {
 export interface ConsolidationOptions {
   readonly provinceId: string;
   readonly trigger: RunTrigger;
-  /** How long to wait for another run of the same province before skipping (default 20 s). */
+  /** How long to wait for another run of the same province before skipping (default 20 s;
+   * the API passes 0 and answers 409 at once rather than hold the caller). */
   readonly lockWaitMs?: number;
   /** Lease of the lock; a crashed run blocks others at most this long (default 15 min,
    * the longest a cron-triggered Worker may run). */
@@ -68,20 +70,25 @@ export async function runConsolidation(
   if (!lock.acquired) {
     await finishRun(db, runId, {
       ...emptyOutcome("skipped", iso(clock)),
-      message: `Bỏ qua: một lượt tổng hợp khác (${lock.holder}, bắt đầu lúc ${formatVietnamTime(lock.acquiredAt)}) đang chạy; lượt này không ghi gì để tránh ghi chồng.`,
+      message: `Bỏ qua: một lượt tổng hợp khác (${describeHolder(lock.holder)}, bắt đầu lúc ${formatVietnamTime(lock.acquiredAt)}) đang chạy; lượt này không ghi gì để tránh ghi chồng.`,
     });
     return mustGetRun(db, runId);
   }
   try {
-    const outcome = await consolidate(deps, options, runId, startedAt);
+    // A run that had to wait says so, in D1, the API's answer and Nhật ký.
+    const note = lock.waitedFor
+      ? `Lượt này đã chờ ${Math.round(lock.waitedMs / 1000)} giây cho ${describeHolder(lock.waitedFor.holder)} (bắt đầu lúc ${formatVietnamTime(lock.waitedFor.acquiredAt)}) chạy xong rồi mới bắt đầu.`
+      : null;
+    const outcome = await consolidate(deps, options, runId, startedAt, note);
     await finishRun(db, runId, outcome);
   } catch (error) {
+    const reason = failureReason(error, deps.client.serviceAccountEmail);
     const message = isSheetsApiError(error)
-      ? `Không đọc/ghi được bảng tính của tỉnh: ${explainSheetsError(error, deps.client.serviceAccountEmail)}${
+      ? `Không đọc/ghi được bảng tính của tỉnh: ${reason}${
           // The province is written to, so Viewer (enough for units) is not enough here.
           error.kind === "permission-denied" ? " Bảng tính của tỉnh cần quyền Người chỉnh sửa." : ""
         }`
-      : `Lỗi không mong đợi: ${error instanceof Error ? error.message : String(error)}`;
+      : `Lỗi không mong đợi: ${reason}`;
     console.error(JSON.stringify({ event: "run-failed", runId, message }));
     await finishRun(db, runId, { ...emptyOutcome("failed", iso(clock)), message });
   } finally {
@@ -95,6 +102,7 @@ async function consolidate(
   options: ConsolidationOptions,
   runId: number,
   startedAt: string,
+  note: string | null,
 ): Promise<RunOutcome> {
   const { client, db, clock } = deps;
   const { provinceId } = options;
@@ -151,7 +159,7 @@ async function consolidate(
     periodId: period.id,
     periodRule: period.rule,
     counts,
-    message: null,
+    message: note,
   };
   const earlier = (await recentRuns(db, provinceId, LOG_RUNS)).filter((r) => r.id !== runId);
   const requests = buildOutputRequests(
@@ -166,7 +174,7 @@ async function consolidate(
     periodId: period.id,
     periodRule: period.rule,
     counts,
-    message: null,
+    message: note,
   };
 }
 

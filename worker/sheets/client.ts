@@ -20,6 +20,7 @@ import {
   batchUpdateSchema,
   batchUpdateValuesSchema,
   clearValuesSchema,
+  maskedSpreadsheetSchema,
   spreadsheetSchema,
 } from "./schemas.ts";
 import { SheetsApiError } from "./sheets-error.ts";
@@ -31,6 +32,7 @@ import type {
   ClearValuesResult,
   FormulaRangeInput,
   FormulaText,
+  MaskedSheetProperties,
   Spreadsheet,
   ValueInputOption,
   ValueRangeInput,
@@ -57,12 +59,19 @@ export interface SheetsClient {
   /** The service account users must share their spreadsheets with (null: no valid key). */
   readonly serviceAccountEmail: string | null;
 
-  /** spreadsheets.get with a field mask (default: title, tab titles, sheetIds, grid sizes). */
+  /** spreadsheets.get with the default mask: title, tab titles, sheetIds, grid sizes. */
   getSpreadsheet(
     spreadsheetId: string,
-    fields?: string,
+    fields?: undefined,
     options?: CallOptions,
   ): Promise<Spreadsheet>;
+  /** spreadsheets.get with the caller's mask; it must include the sheets' `title` if it
+   * asks for sheets. `sheetId` is present only if the mask names it. */
+  getSpreadsheet(
+    spreadsheetId: string,
+    fields: string,
+    options?: CallOptions,
+  ): Promise<Spreadsheet<MaskedSheetProperties>>;
 
   /**
    * values.batchGet of several ranges in ONE read (UNFORMATTED_VALUE, SERIAL_NUMBER, rows):
@@ -199,18 +208,21 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
   return {
     serviceAccountEmail: options.tokenProvider.clientEmail,
 
-    getSpreadsheet(spreadsheetId, fields = DEFAULT_SPREADSHEET_FIELDS, callOptions = {}) {
-      return run({
+    getSpreadsheet: ((
+      spreadsheetId: string,
+      fields: string = DEFAULT_SPREADSHEET_FIELDS,
+      callOptions: CallOptions = {},
+    ) =>
+      run({
         operation: "getSpreadsheet",
         idempotent: true,
         spreadsheetId,
         kind: "read",
         method: "GET",
         pathAndQuery: `${path(spreadsheetId, "")}?fields=${encodeURIComponent(fields)}`,
-        parse: parseWith(spreadsheetSchema),
+        parse: parseWith(/\bsheetId\b/.test(fields) ? spreadsheetSchema : maskedSpreadsheetSchema),
         signal: callOptions.signal,
-      });
-    },
+      })) as SheetsClient["getSpreadsheet"],
 
     async batchGetValues(spreadsheetId, ranges, callOptions = {}) {
       // Nothing to read is not worth a request (and Google rejects an empty batchGet).

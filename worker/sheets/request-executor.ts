@@ -50,10 +50,18 @@ export interface ExecutorDeps {
 
 type Attempt<T> =
   | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: SheetsApiError; readonly token: string | null };
+  | {
+      readonly ok: false;
+      readonly error: SheetsApiError;
+      readonly token: string | null;
+      /** When the request left (null: it never did, e.g. no token). */
+      readonly sentAt?: number | null;
+    };
 
 export async function execute<T>(deps: ExecutorDeps, call: ApiCall<T>): Promise<T> {
-  const startedAt = deps.clock.now();
+  // The time budget runs from the first request actually sent: waiting for the quota is
+  // pacing, not failing, and a unit queued behind 200 others must still get its retries.
+  let firstSentAt: number | null = null;
   let rejectedToken: string | undefined;
   let refreshedAfter401 = false;
   let retries = 0;
@@ -63,6 +71,7 @@ export async function execute<T>(deps: ExecutorDeps, call: ApiCall<T>): Promise<
     const outcome = await attemptOnce(deps, call, rejectedToken);
     if (outcome.ok) return outcome.value;
     const error = outcome.error;
+    firstSentAt ??= outcome.sentAt ?? null;
     if (error.kind === "unauthenticated" && !refreshedAfter401 && outcome.token !== null) {
       // The token may have been revoked or expired early: fetch a new one, once.
       refreshedAfter401 = true;
@@ -74,7 +83,8 @@ export async function execute<T>(deps: ExecutorDeps, call: ApiCall<T>): Promise<
       throw error.withAttempts(attempts);
     }
     const delay = backoffDelayMs(retries, deps.retry, deps.random, error.retryAfterMs);
-    const elapsed = deps.clock.now() - startedAt;
+    const now = deps.clock.now();
+    const elapsed = now - (firstSentAt ?? now);
     if (!shouldRetry(deps.retry, retries + 1, elapsed, delay)) throw error.withAttempts(attempts);
     if (error.kind === "rate-limited") {
       // Google counts differently from us (another client shares the quota, or its window
@@ -115,7 +125,9 @@ async function attemptOnce<T>(
         return { ok: false, error: tokenFailure(call, cause), token: null };
       }
       sent = true;
-      return await send(deps, call, token);
+      const sentAt = deps.clock.now();
+      const attempt = await send(deps, call, token);
+      return attempt.ok ? attempt : { ...attempt, sentAt };
     }, call.signal);
   } catch (cause) {
     // The limiter only rejects when the caller's signal fires while queued.

@@ -8,7 +8,8 @@
 export interface RetryPolicy {
   /** Attempts in total, the first included (a 401 token refresh adds one more). */
   readonly maxAttempts: number;
-  /** No retry starts after this much time since the first attempt. */
+  /** No retry starts after this much time since the first request was sent (time spent
+   * waiting for quota before that is pacing, not failure). */
   readonly totalBudgetMs: number;
   /** Cap of the first retry's wait; doubles per retry. */
   readonly baseDelayMs: number;

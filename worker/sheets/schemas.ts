@@ -6,39 +6,49 @@ import { z } from "zod";
 
 const cellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
+const gridProperties = z
+  .object({
+    rowCount: z.number().int().optional(),
+    columnCount: z.number().int().optional(),
+    frozenRowCount: z.number().int().optional(),
+    frozenColumnCount: z.number().int().optional(),
+  })
+  .optional();
+
 const sheetProperties = z.object({
-  // proto3 JSON may omit zero values; the first sheet's id is often 0.
+  // Only for masks that ask for sheetId: proto3 JSON may omit a zero (the first sheet's
+  // id is often 0), so there an absent id can only be 0.
   sheetId: z.number().int().default(0),
   title: z.string(),
   index: z.number().int().optional(),
   sheetType: z.string().optional(),
-  gridProperties: z
-    .object({
-      rowCount: z.number().int().optional(),
-      columnCount: z.number().int().optional(),
-      frozenRowCount: z.number().int().optional(),
-      frozenColumnCount: z.number().int().optional(),
-    })
-    .optional(),
+  gridProperties,
 });
+
+// A mask without sheetId: an absent id means "not asked for", never 0. Defaulting it here
+// would hand callers a made-up id that addresses the first tab.
+const maskedSheetProperties = sheetProperties.extend({ sheetId: z.number().int().optional() });
+
+const charts = z.array(z.object({ chartId: z.number().int() })).optional();
+
+const spreadsheetProperties = z
+  .object({
+    title: z.string().optional(),
+    locale: z.string().optional(),
+    timeZone: z.string().optional(),
+  })
+  .optional();
 
 export const spreadsheetSchema = z.object({
   spreadsheetId: z.string().optional(),
-  properties: z
-    .object({
-      title: z.string().optional(),
-      locale: z.string().optional(),
-      timeZone: z.string().optional(),
-    })
-    .optional(),
-  sheets: z
-    .array(
-      z.object({
-        properties: sheetProperties,
-        charts: z.array(z.object({ chartId: z.number().int() })).optional(),
-      }),
-    )
-    .default([]),
+  properties: spreadsheetProperties,
+  sheets: z.array(z.object({ properties: sheetProperties, charts })).default([]),
+});
+
+export const maskedSpreadsheetSchema = z.object({
+  spreadsheetId: z.string().optional(),
+  properties: spreadsheetProperties,
+  sheets: z.array(z.object({ properties: maskedSheetProperties, charts })).default([]),
 });
 
 export const batchGetSchema = z.object({

@@ -24,13 +24,18 @@ export interface SheetProperties {
   readonly gridProperties?: GridProperties;
 }
 
-export interface SheetInfo {
-  readonly properties: SheetProperties;
+/** Sheet properties from a caller's own `fields` mask: sheetId only if the mask asked. */
+export type MaskedSheetProperties = Omit<SheetProperties, "sheetId"> & {
+  readonly sheetId?: number;
+};
+
+export interface SheetInfo<P = SheetProperties> {
+  readonly properties: P;
   /** Present only when the `fields` mask asks for `sheets(charts(chartId))`. */
   readonly charts?: readonly { readonly chartId: number }[];
 }
 
-export interface Spreadsheet {
+export interface Spreadsheet<P = SheetProperties> {
   /** Absent when the `fields` mask leaves it out. */
   readonly spreadsheetId?: string;
   readonly properties?: {
@@ -38,7 +43,7 @@ export interface Spreadsheet {
     readonly locale?: string;
     readonly timeZone?: string;
   };
-  readonly sheets: readonly SheetInfo[];
+  readonly sheets: readonly SheetInfo<P>[];
 }
 
 export interface ValueRange {

@@ -29,6 +29,7 @@ export interface SheetState {
   formulas?: (string | null)[][];
   formats?: (Record<string, unknown> | null)[][];
   notes?: (string | null)[][];
+  columnMetadata?: Record<string, { pixelSize?: number }>;
   properties: {
     sheetId: number;
     index: number;

@@ -7,7 +7,7 @@ export interface Seed {
   spreadsheetId: string;
   properties?: { title?: string; locale?: string; timeZone?: string };
   sheets: { title: string; values?: unknown[][] }[];
-  emulator?: { deny?: boolean; failFirst?: number; failStatus?: number };
+  emulator?: { deny?: boolean; failFirst?: number; failStatus?: number; latencyMs?: number };
 }
 
 export const serial = (date: IsoDate) => isoDateToSerial(date);
