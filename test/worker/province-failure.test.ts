@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { failureReason } from "../../worker/consolidation/failure-reason.ts";
+import { SheetsApiError } from "../../worker/sheets/client.ts";
 import { latestRun } from "../../worker/storage/run-repository.ts";
 import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
@@ -54,5 +56,37 @@ describe("when the province's own spreadsheet fails", () => {
       ["B", "Đơn vị", 4, "Bảng tính"],
       ["C", "Đơn vị", 5, "Bảng tính"],
     ]);
+  });
+});
+
+const EMAIL = "tong-hop@du-an.iam.gserviceaccount.com";
+
+describe("failureReason", () => {
+  it("names the Workers plan's subrequest limit instead of blaming the network", () => {
+    const error = new SheetsApiError({
+      kind: "network",
+      message: "could not reach Google Sheets: Too many subrequests.",
+      operation: "values.batchGet",
+      spreadsheetId: "x",
+    });
+    const reason = failureReason(error, EMAIL);
+    expect(reason).toContain("Workers Paid");
+    expect(reason).toContain("Too many subrequests.");
+    expect(reason).not.toContain("lỗi mạng");
+    expect(failureReason(new Error("Too many subrequests."), EMAIL)).toContain("Workers Paid");
+  });
+
+  it("keeps the Sheets client's explanation and Google's message otherwise", () => {
+    const error = new SheetsApiError({
+      kind: "permission-denied",
+      message: "The caller does not have permission",
+      httpStatus: 403,
+      operation: "values.batchGet",
+      spreadsheetId: "x",
+    });
+    const reason = failureReason(error, EMAIL);
+    expect(reason).toContain(`chia sẻ cho tài khoản dịch vụ ${EMAIL}`);
+    expect(reason).toContain("(Google: The caller does not have permission)");
+    expect(failureReason(new Error("boom"), EMAIL)).toBe("boom");
   });
 });
