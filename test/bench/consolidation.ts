@@ -79,6 +79,15 @@ interface Stats {
   writes: number;
   tokens: number;
   status429: number;
+  requests: { kind: string; requestBytes: number }[];
+}
+
+/** The output batchUpdate's size: Google advises keeping a request to a few MB. */
+function writeKiB(s: Stats): string {
+  const bytes = s.requests
+    .filter((r) => r.kind === "write")
+    .reduce((n, r) => n + r.requestBytes, 0);
+  return (bytes / 1024).toFixed(0);
 }
 
 async function main() {
@@ -126,7 +135,7 @@ async function main() {
       const best = (Math.max(0, Math.ceil(s.reads / LIMIT) - 1) * windowMs) / 1000;
       const perWindow = (s.reads / seconds) * (windowMs / 1000);
       console.log(
-        `${label.padEnd(6)} ${seconds.toFixed(1).padStart(7)} ${String(s.reads).padStart(6)} ${(s.reads / units).toFixed(2).padStart(11)} ${String(s.writes).padStart(7)} ${String(s.tokens).padStart(7)} ${String(s.status429).padStart(5)} ${perWindow.toFixed(1).padStart(13)} ${best > 0 ? `${((best / seconds) * 100).toFixed(0)}%` : "n/a"}`.padEnd(
+        `${label.padEnd(6)} ${seconds.toFixed(1).padStart(7)} ${String(s.reads).padStart(6)} ${(s.reads / units).toFixed(2).padStart(11)} ${String(s.writes).padStart(7)} ${writeKiB(s).padStart(10)} ${String(s.tokens).padStart(7)} ${String(s.status429).padStart(5)} ${perWindow.toFixed(1).padStart(13)} ${best > 0 ? `${((best / seconds) * 100).toFixed(0)}%` : "n/a"}`.padEnd(
           20,
         ),
       );

@@ -194,6 +194,33 @@ describe("Google's refusals of malformed calls", () => {
     expect(empty.body.error.message).toBe("Must specify at least one request.");
   });
 
+  it("refuses a body over Google's 10 MiB limit and leaves the spreadsheet unchanged", async () => {
+    const before = await (await fetch(`${emu.url}/__emulator/spreadsheets/hs-1`)).json();
+    const long = "x".repeat(1024);
+    const rows = Array.from({ length: 10_300 }, () => ({
+      values: [{ userEnteredValue: { stringValue: long } }],
+    }));
+    const body = JSON.stringify({
+      requests: [
+        {
+          updateCells: {
+            start: { sheetId: 0, rowIndex: 0, columnIndex: 0 },
+            rows,
+            fields: "userEnteredValue",
+          },
+        },
+      ],
+    });
+    expect(body.length).toBeGreaterThan(10_485_760);
+    const big = await call("/v4/spreadsheets/hs-1:batchUpdate", { method: "POST", body });
+    expect(big.status).toBe(400);
+    expect(big.body.error).toMatchObject({
+      status: "INVALID_ARGUMENT",
+      message: "Request payload size exceeds the limit: 10485760 bytes.",
+    });
+    expect(await (await fetch(`${emu.url}/__emulator/spreadsheets/hs-1`)).json()).toEqual(before);
+  });
+
   it("an unknown path is 404", async () => {
     expect((await call("/v4/spreadsheets/hs-1/nothing")).status).toBe(404);
     expect((await call("/v4/spreadsheets/hs-1:batchUpdate")).status).toBe(404);

@@ -157,6 +157,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         kind: "token",
         status: r.status,
         clientEmail: r.email ?? null,
+        requestBytes: Buffer.byteLength(bodyText),
       });
       if (latencyMs) await sleep(latencyMs);
       send(
@@ -180,6 +181,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       kind: out.kind,
       status: out.status,
       clientEmail: out.clientEmail,
+      requestBytes: Buffer.byteLength(bodyText),
     });
     const delay = latencyMs + out.extraLatencyMs;
     if (delay) await sleep(delay);

@@ -125,6 +125,13 @@ function parseBody(text: string): unknown {
   }
 }
 
+/** Google's limit on one request body (10 MiB), as its 400 INVALID_ARGUMENT says. */
+export const MAX_REQUEST_BYTES = 10_485_760;
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
 export function handleSheetsCall(call: SheetsCall, deps: SheetsDeps): SheetsOutcome {
   const route = matchRoute(call.method, call.rawPath);
   const out: SheetsOutcome = {
@@ -138,6 +145,10 @@ export function handleSheetsCall(call: SheetsCall, deps: SheetsDeps): SheetsOutc
   };
   try {
     if (!route) throw notFound();
+    // Google's front end refuses any body over 10 MiB before looking at it.
+    if (byteLength(call.bodyText) > MAX_REQUEST_BYTES) {
+      throw invalidArgument(`Request payload size exceeds the limit: ${MAX_REQUEST_BYTES} bytes.`);
+    }
     const now = deps.now();
     const token = deps.accounts.authenticate(
       call.authorization,

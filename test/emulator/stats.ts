@@ -12,6 +12,8 @@ export interface RequestRecord {
   kind: CallKind | "other";
   status: number;
   clientEmail: string | null;
+  /** Size of the request body in bytes (Google's write requests have practical size limits). */
+  requestBytes: number;
 }
 
 const MAX_RECORDS = 100_000;
@@ -49,13 +51,14 @@ export class Stats {
       status429: byStatus["429"] ?? 0,
       byStatus,
       truncated: this.dropped > 0,
-      requests: rs.map(({ at, method, path, spreadsheetId, kind, status }) => ({
+      requests: rs.map(({ at, method, path, spreadsheetId, kind, status, requestBytes }) => ({
         at,
         method,
         path,
         spreadsheetId,
         kind,
         status,
+        requestBytes,
       })),
     };
   }
