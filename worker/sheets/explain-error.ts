@@ -32,17 +32,17 @@ function explanation(error: SheetsApiError, email: string): string {
     case "auth":
       return `Không xác thực được tài khoản dịch vụ ${email} với Google: kiểm tra khoá GOOGLE_SERVICE_ACCOUNT_JSON của Worker.`;
     case "rate-limited":
-      return "Vượt hạn mức truy cập Google Sheets (số yêu cầu mỗi phút): hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Vượt hạn mức truy cập Google Sheets (số yêu cầu mỗi phút): hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "unavailable":
-      return "Google Sheets tạm thời không phản hồi (lỗi máy chủ Google): hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Google Sheets tạm thời không phản hồi (lỗi máy chủ Google): hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "network":
-      return "Không kết nối được tới Google Sheets (lỗi mạng): hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Không kết nối được tới Google Sheets (lỗi mạng): hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "timeout":
-      return "Google Sheets không trả lời kịp (quá thời gian chờ): hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Google Sheets không trả lời kịp (quá thời gian chờ): hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "aborted":
-      return "Lần đọc bị huỷ trước khi xong: hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Yêu cầu tới Google Sheets bị huỷ trước khi xong: hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "invalid-response":
-      return "Google Sheets trả về dữ liệu không đọc được: hệ thống sẽ đọc lại ở lần tổng hợp sau.";
+      return "Google Sheets trả về dữ liệu không đọc được: hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "http":
       return `Google Sheets báo lỗi HTTP ${error.httpStatus ?? ""}.`.replace(" .", ".");
   }
