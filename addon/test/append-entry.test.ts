@@ -31,6 +31,20 @@ function withTemplates() {
 }
 
 describe("Nhập liệu (server side)", () => {
+  it("writes nothing while another person's entry holds the document lock, then works", () => {
+    const fake = withTemplates();
+    fake.lock.heldByOther = true;
+    const busy = submitEntry(fake.context(), "inspections", INSPECTION);
+    expect(busy).toEqual({ ok: false, error: expect.stringContaining("đang bận") });
+    const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
+    expect(sheet.getLastRow()).toBe(2);
+    fake.lock.heldByOther = false;
+    expect(submitEntry(fake.context(), "inspections", INSPECTION)).toMatchObject({
+      ok: true,
+      row: 3,
+    });
+  });
+
   it("appends a valid row below the header with real dates, numbers and text", () => {
     const fake = withTemplates();
     const result = submitEntry(fake.context(), "inspections", INSPECTION);

@@ -129,6 +129,19 @@ describe("Tạo biểu mẫu", () => {
     expect(fake.spreadsheet.getSheets().map((s) => s.snapshot())).toEqual(all);
   });
 
+  it("creates nothing and says so while another person holds the document lock", () => {
+    const fake = createFakeAppsScript({ locale: "vi_VN" });
+    const before = fake.spreadsheet.getSheets().map((s) => s.getName());
+    fake.lock.heldByOther = true;
+    const result = createTemplates(fake.context());
+    expect(result.busy).toBe(true);
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before);
+    expect(createTemplatesMessage(result)).toContain("Hãy thử lại sau vài giây");
+    fake.lock.heldByOther = false;
+    expect(createTemplates(fake.context()).created).toHaveLength(TEMPLATES.length);
+    expect(fake.lock.held).toBe(false);
+  });
+
   it("keeps a unit name that looks like a formula as text, and warns outside vi locales", () => {
     const fake = createFakeAppsScript({ locale: "en_US" });
     storeUnitSettings(fake.documentProperties, { code: "=1+1", name: "=IMPORTRANGE(1)" });

@@ -156,7 +156,10 @@ export function createFakeAppsScript(options: FakeOptions = {}) {
     scriptProperties.setProperty(k, v);
   const lock = {
     held: false,
+    /** Set by a test: another person's script holds the document lock for longer than we wait. */
+    heldByOther: false,
     tryLock(_ms: number): boolean {
+      if (lock.heldByOther) return false;
       lock.held = true;
       return true;
     },

@@ -3,14 +3,12 @@ import { findTab, HEADER_SEARCH_ROWS, readTab } from "../../../shared/read-tab.t
 import type { IsoDate, TemplateDef } from "../../../shared/schema/template.ts";
 import { TEMPLATES, templateById } from "../../../shared/templates/index.ts";
 import { validateRecord } from "../../../shared/validate-row.ts";
+import { withDocumentLock } from "../gas/document-lock.ts";
 import type { AddonContext, CellValue, GasSheet } from "../gas/types.ts";
 import type { EntryContext, EntryResult } from "../server-api.ts";
 import { loadUnitSettings, unitLabel } from "../settings/unit-store.ts";
 import { numberFormatFor } from "../templates/column-formats.ts";
 import { createTemplateTab } from "../templates/create-template-tab.ts";
-
-/** How long an entry waits for another person's entry to finish writing. */
-export const LOCK_WAIT_MS = 10_000;
 
 export function getEntryContext(ctx: AddonContext): EntryContext {
   const titles = ctx.spreadsheet.getSheets().map((s) => s.getName());
@@ -34,19 +32,16 @@ export function submitEntry(
   if (!template) return { ok: false, error: `Không có biểu mẫu "${String(templateId)}".` };
   const checked = validateRecord(template, record ?? {});
   if (!checked.ok) return { ok: false, problems: checked.problems };
-  // Two people entering at once must not get the same "last row + 1".
-  const lock = ctx.documentLock();
-  if (lock && !lock.tryLock(LOCK_WAIT_MS)) {
+  const written = withDocumentLock(ctx, () =>
+    appendRow(ctx, template, checked.row as Record<string, string | number | null>),
+  );
+  if (!written.ok) {
     return {
       ok: false,
       error: "Bảng tính đang bận ghi dữ liệu của người khác. Hãy bấm Ghi lại sau vài giây.",
     };
   }
-  try {
-    return appendRow(ctx, template, checked.row as Record<string, string | number | null>);
-  } finally {
-    lock?.releaseLock();
-  }
+  return written.value;
 }
 
 function appendRow(

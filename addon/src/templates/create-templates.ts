@@ -1,5 +1,6 @@
 import { findTab } from "../../../shared/read-tab.ts";
 import { TEMPLATES } from "../../../shared/templates/index.ts";
+import { withDocumentLock } from "../gas/document-lock.ts";
 import type { AddonContext } from "../gas/types.ts";
 import { loadUnitSettings } from "../settings/unit-store.ts";
 import { createTemplateTab } from "./create-template-tab.ts";
@@ -10,10 +11,19 @@ export interface CreateTemplatesResult {
   /** Template tabs that were already there (matched as shared/ matches them) and left alone. */
   readonly existing: string[];
   readonly locale: string;
+  /** Another person was creating tabs at the same moment and did not finish in time. */
+  readonly busy?: boolean;
 }
 
 /** Tạo biểu mẫu: adds each missing template tab; existing tabs are never touched. */
 export function createTemplates(ctx: AddonContext): CreateTemplatesResult {
+  // Two people clicking at once would both see a tab missing and both insert it.
+  const result = withDocumentLock(ctx, () => createMissingTabs(ctx));
+  if (result.ok) return result.value;
+  return { created: [], existing: [], locale: ctx.spreadsheet.getSpreadsheetLocale(), busy: true };
+}
+
+function createMissingTabs(ctx: AddonContext): CreateTemplatesResult {
   const unit = loadUnitSettings(ctx.documentProperties);
   const titles = ctx.spreadsheet.getSheets().map((s) => s.getName());
   const created: string[] = [];
@@ -32,6 +42,9 @@ export function createTemplates(ctx: AddonContext): CreateTemplatesResult {
 
 /** The alert shown after Tạo biểu mẫu. */
 export function createTemplatesMessage(result: CreateTemplatesResult): string {
+  if (result.busy) {
+    return "Một người khác đang tạo biểu mẫu trong bảng tính này. Hãy thử lại sau vài giây.";
+  }
   const parts: string[] = [];
   if (result.created.length > 0) parts.push(`Đã tạo: ${result.created.join(", ")}.`);
   if (result.existing.length > 0) {
