@@ -116,7 +116,7 @@ async function main() {
     `Province of ${units} units (${deny} not shared, ${flaky} flaky), quota ${LIMIT} reads and ${LIMIT} writes per ${windowMs} ms, ${latencyMs} ms latency per call`,
   );
   console.log(
-    "run     wall s  reads  reads/unit  writes  tokens  429s  reads/window  of quota-bound best",
+    "run     wall s  reads  reads/unit  writes  write KiB  tokens  429s  reads/window  of quota-bound best",
   );
   try {
     for (const label of ["first", "second"]) {

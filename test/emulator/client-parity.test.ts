@@ -403,7 +403,13 @@ describe("our client and the official client, call for call", () => {
       .flatMap((e) => (e.requests[0]?.body as { requests?: object[] } | undefined)?.requests ?? [])
       .map((r) => Object.keys(r)[0]);
     expect(new Set(requestTypes)).toEqual(
-      new Set(["addSheet", "updateSheetProperties", "updateCells", "updateDimensionProperties"]),
+      new Set([
+        "addSheet",
+        "updateSheetProperties",
+        "updateCells",
+        "updateDimensionProperties",
+        "repeatCell",
+      ]),
     );
     // NFD titles went on the wire as NFD, next to NFC ones.
     const ranges = exchanges.flatMap((e) =>

@@ -86,8 +86,10 @@ describe("output requests", () => {
       ],
     );
     const kinds = requests.map((r) => Object.keys(r)[0]);
+    // An existing tab's old formats are cleared (repeatCell) before the values are written.
     expect(kinds).toEqual([
       "updateSheetProperties",
+      "repeatCell",
       "updateCells",
       "updateDimensionProperties",
       "addSheet",

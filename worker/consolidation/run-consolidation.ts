@@ -17,7 +17,7 @@ import { zeroCounts } from "../storage/types.ts";
 import { loadKnownUnits, loadSnapshots, saveUnitStates } from "../storage/unit-repository.ts";
 import { failureReason } from "./failure-reason.ts";
 import type { ConsolidationReport, UnitOutcome } from "./model.ts";
-import { buildOutputRequests } from "./output/build-output.ts";
+import { buildOutput } from "./output/build-output.ts";
 import { formatVietnamTime } from "./output/cells.ts";
 import { LOG_RUNS } from "./output/log-tab.ts";
 import { type ProvinceRead, readProvince } from "./read-province.ts";
@@ -44,6 +44,9 @@ export interface ConsolidationOptions {
   readonly leaseMs?: number;
   /** Units read at once (default 6, the client's connection limit). */
   readonly unitConcurrency?: number;
+  /** Bytes the output write may take (default OUTPUT_BUDGET_BYTES, under Google's limit
+   * for one request); tests pass a small one to see the shortened output. */
+  readonly outputBudgetBytes?: number;
 }
 
 /**
@@ -162,20 +165,33 @@ async function consolidate(
     message: note,
   };
   const earlier = (await recentRuns(db, provinceId, LOG_RUNS)).filter((r) => r.id !== runId);
-  const requests = buildOutputRequests(
+  const plan = buildOutput({
     report,
-    [...earlier.slice(-(LOG_RUNS - 1)), thisRun],
-    province.sheets,
+    runs: (shortened) => [
+      ...earlier.slice(-(LOG_RUNS - 1)),
+      { ...thisRun, message: joinNotes(note, shortened) },
+    ],
+    existingSheets: province.sheets,
+    budgetBytes: options.outputBudgetBytes,
+  });
+  // The size of the one write, so a province growing towards Google's limit shows in logs.
+  console.log(
+    JSON.stringify({ event: "output", runId, bytes: plan.bytes, shortened: plan.shortened }),
   );
-  await client.batchUpdate(provinceId, requests);
+  await client.batchUpdate(provinceId, plan.requests);
   return {
     status: "succeeded",
     finishedAt,
     periodId: period.id,
     periodRule: period.rule,
     counts,
-    message: note,
+    message: joinNotes(note, plan.shortened),
   };
+}
+
+function joinNotes(...notes: (string | null)[]): string | null {
+  const present = notes.filter((n): n is string => n !== null);
+  return present.length ? present.join(" ") : null;
 }
 
 /** The period `Tổng hợp` shows: `Cấu hình`, else the reporting year containing today. */

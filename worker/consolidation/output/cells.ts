@@ -6,6 +6,10 @@ import type { CellData } from "../../sheets/request-types.ts";
  * Cells of the output tabs. Every value from a unit's sheet is written as stringValue or
  * numberValue: Google stores them as data, so a district cell `=IMPORTXML(...)` stays
  * text in the province's sheet. No builder here produces formulaValue.
+ *
+ * Cells carry their value (and a note) only: formats are given per block of rows and
+ * columns (block-formats.ts), because repeating the same format in every cell made the
+ * one batchUpdate of a large province several MB bigger than it needs to be.
  */
 
 export type Rgb = { readonly red: number; readonly green: number; readonly blue: number };
@@ -19,59 +23,19 @@ export const COLORS = {
   missing: { red: 0.937, green: 0.937, blue: 0.937 },
 } as const satisfies Record<string, Rgb>;
 
+export type Format = Readonly<Record<string, unknown>>;
+
 export const DATE_FORMAT = { type: "DATE", pattern: "dd/mm/yyyy" } as const;
 export const DATE_TIME_FORMAT = { type: "DATE_TIME", pattern: "dd/mm/yyyy hh:mm:ss" } as const;
-const INTEGER_FORMAT = { type: "NUMBER", pattern: "#,##0" } as const;
 
-export type Format = Record<string, unknown>;
-
-export function text(value: string, format?: Format): CellData {
-  return format
-    ? { userEnteredValue: { stringValue: value }, userEnteredFormat: format }
-    : { userEnteredValue: { stringValue: value } };
-}
-
-export function num(value: number, format: Format = {}): CellData {
-  return {
-    userEnteredValue: { numberValue: value },
-    userEnteredFormat: { numberFormat: INTEGER_FORMAT, ...format },
-  };
-}
-
-export function date(value: IsoDate, format: Format = {}): CellData {
-  return {
-    userEnteredValue: { numberValue: isoDateToSerial(value) },
-    userEnteredFormat: { numberFormat: DATE_FORMAT, ...format },
-  };
-}
-
-const MS_PER_DAY = 86_400_000;
-const SERIAL_OF_UNIX_EPOCH = 25_569;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** An instant as a Sheets date-time serial in Vietnam's local time (UTC+7, no DST). */
-export function dateTime(iso: string, format: Format = {}): CellData {
-  const serial = (Date.parse(iso) + VIETNAM_OFFSET_MS) / MS_PER_DAY + SERIAL_OF_UNIX_EPOCH;
-  return {
-    userEnteredValue: { numberValue: serial },
-    userEnteredFormat: { numberFormat: DATE_TIME_FORMAT, ...format },
-  };
-}
-
-export function blank(format?: Format): CellData {
-  return format ? { userEnteredFormat: format } : {};
-}
-
-/** Adds (or overrides) format fields of a cell, e.g. a row's background. */
-export function withFormat(cell: CellData, format: Format): CellData {
-  return { ...cell, userEnteredFormat: { ...(cell.userEnteredFormat ?? {}), ...format } };
-}
-
-export function withNote(cell: CellData, note: string): CellData {
-  return { ...cell, note };
-}
-
+export const DATE: Format = { numberFormat: DATE_FORMAT };
+export const DATE_TIME: Format = { numberFormat: DATE_TIME_FORMAT };
+/** Counts and metrics: thousands grouped, as the office reads figures. */
+export const INTEGER: Format = { numberFormat: { type: "NUMBER", pattern: "#,##0" } };
+/** Sheet row numbers: never grouped ("1.234" would read as a date or a decimal). */
+export const PLAIN_NUMBER: Format = { numberFormat: { type: "NUMBER", pattern: "0" } };
 export const BOLD: Format = { textFormat: { bold: true } };
+export const WRAP: Format = { wrapStrategy: "WRAP" };
 export const HEADER: Format = {
   textFormat: { bold: true },
   backgroundColor: COLORS.header,
@@ -79,6 +43,38 @@ export const HEADER: Format = {
   verticalAlignment: "MIDDLE",
   horizontalAlignment: "CENTER",
 };
+/** The line that says a tab was shortened (output-budget.ts): it must not be missed. */
+export const NOTICE: Format = { textFormat: { bold: true, foregroundColor: COLORS.title } };
+
+export function text(value: string): CellData {
+  return { userEnteredValue: { stringValue: value } };
+}
+
+export function num(value: number): CellData {
+  return { userEnteredValue: { numberValue: value } };
+}
+
+export function date(value: IsoDate): CellData {
+  return { userEnteredValue: { numberValue: isoDateToSerial(value) } };
+}
+
+const MS_PER_DAY = 86_400_000;
+const SERIAL_OF_UNIX_EPOCH = 25_569;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** An instant as a Sheets date-time serial in Vietnam's local time (UTC+7, no DST). */
+export function dateTime(iso: string): CellData {
+  const serial = (Date.parse(iso) + VIETNAM_OFFSET_MS) / MS_PER_DAY + SERIAL_OF_UNIX_EPOCH;
+  return { userEnteredValue: { numberValue: serial } };
+}
+
+export function blank(): CellData {
+  return {};
+}
+
+export function withNote(cell: CellData, note: string): CellData {
+  return { ...cell, note };
+}
 
 /** `HH:MM dd/mm/yyyy` in Vietnam time, for sentences such as "Cập nhật lúc …". */
 export function formatVietnamTime(iso: string): string {

@@ -1,7 +1,18 @@
 import type { CellData } from "../../sheets/request-types.ts";
 import type { RunRecord, RunStatus, RunTrigger } from "../../storage/types.ts";
 import { periodName } from "../period-label.ts";
-import { blank, COLORS, dateTime, HEADER, num, text } from "./cells.ts";
+import { block, rowRuns } from "./block-formats.ts";
+import {
+  blank,
+  COLORS,
+  DATE_TIME,
+  dateTime,
+  HEADER,
+  INTEGER,
+  num,
+  type Rgb,
+  text,
+} from "./cells.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 export const LOG_TAB = "Nhật ký";
@@ -35,42 +46,56 @@ const TRIGGER: Record<RunTrigger, string> = { scheduled: "Tự động", api: "C
 
 /** One row per run, oldest first; the runs come from D1, so old rows survive rewrites. */
 export function logTab(runs: readonly RunRecord[]): TabContent {
-  const rows: CellData[][] = [LOG_HEADERS.map((h) => text(h, HEADER))];
+  const rows: CellData[][] = [LOG_HEADERS.map((h) => text(h))];
   for (const run of runs) {
     const c = run.counts;
-    const format =
-      run.status === "failed"
-        ? { backgroundColor: COLORS.unreadable }
-        : run.status === "skipped"
-          ? { backgroundColor: COLORS.missing }
-          : {};
-    const skipped = run.status === "skipped";
-    const counts = skipped
-      ? LOG_HEADERS.slice(5, 13).map(() => blank(format))
-      : [
-          c.unitsTotal,
-          c.unitsFresh,
-          c.unitsStale + c.unitsUnreadable,
-          c.unitsStale,
-          c.unitsMissing,
-          c.rowsValid,
-          c.rowsInvalid,
-          c.issues,
-        ].map((n) => num(n, format));
+    const counts =
+      run.status === "skipped"
+        ? LOG_HEADERS.slice(...COUNT_COLUMNS).map(() => blank())
+        : [
+            c.unitsTotal,
+            c.unitsFresh,
+            c.unitsStale + c.unitsUnreadable,
+            c.unitsStale,
+            c.unitsMissing,
+            c.rowsValid,
+            c.rowsInvalid,
+            c.issues,
+          ].map((n) => num(n));
     rows.push([
-      dateTime(run.startedAt, format),
-      run.finishedAt ? dateTime(run.finishedAt, format) : blank(format),
-      text(TRIGGER[run.trigger], format),
-      text(STATUS[run.status], format),
-      run.periodId ? text(periodName({ id: run.periodId }), format) : blank(format),
+      dateTime(run.startedAt),
+      run.finishedAt ? dateTime(run.finishedAt) : blank(),
+      text(TRIGGER[run.trigger]),
+      text(STATUS[run.status]),
+      run.periodId ? text(periodName({ id: run.periodId })) : blank(),
       ...counts,
-      text(run.message ?? "", format),
+      text(run.message ?? ""),
     ]);
   }
+  const end = rows.length;
+  const width = LOG_HEADERS.length;
+  // Failed and skipped runs stand out across their whole row.
+  const shaded = rowRuns(
+    runs.map((r) => BACKGROUNDS[r.status] ?? null),
+    1,
+  ).map(({ rows: span, key }) => block(span, [0, width], { backgroundColor: key }));
   return {
     title: LOG_TAB,
     rows,
+    formats: [
+      block([0, 1], [0, width], HEADER),
+      block([1, end], [0, 2], DATE_TIME),
+      block([1, end], COUNT_COLUMNS, INTEGER),
+      ...shaded,
+    ],
     frozenRows: 1,
     columnWidths: [150, 150, 90, 100, 150, 80, 80, 100, 110, 100, 100, 90, 100, 400],
   };
 }
+
+// "Số đơn vị" … "Số lỗi dữ liệu", end exclusive.
+const COUNT_COLUMNS = [5, 13] as const;
+const BACKGROUNDS: Partial<Record<RunStatus, Rgb>> = {
+  failed: COLORS.unreadable,
+  skipped: COLORS.missing,
+};

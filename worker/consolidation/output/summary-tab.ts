@@ -2,7 +2,18 @@ import { METRICS, type Metrics } from "../../../shared/metrics.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import type { ConsolidationReport, UnitOutcome } from "../model.ts";
 import { periodSentence } from "../period-label.ts";
-import { BOLD, blank, COLORS, formatVietnamTime, HEADER, num, text, withNote } from "./cells.ts";
+import { block, rowRuns } from "./block-formats.ts";
+import {
+  BOLD,
+  blank,
+  COLORS,
+  formatVietnamTime,
+  HEADER,
+  INTEGER,
+  num,
+  text,
+  withNote,
+} from "./cells.ts";
 import { STATUS_BACKGROUNDS, type STATUS_LABELS, statusText } from "./status-text.ts";
 import type { TabContent } from "./tab-plan.ts";
 
@@ -17,8 +28,8 @@ export function summaryTab(report: ReportForSummary): TabContent {
   const { outcomes } = report;
   const counts = countStatuses(outcomes);
   const titleRows: CellData[][] = [
-    [text("TỔNG HỢP KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ", TITLE_FORMAT)],
-    [text(`Kỳ báo cáo: ${periodSentence(report.period)}`, BOLD)],
+    [text("TỔNG HỢP KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ")],
+    [text(`Kỳ báo cáo: ${periodSentence(report.period)}`)],
     [
       text(
         `Cập nhật lúc ${formatVietnamTime(report.generatedAt)} (giờ Việt Nam). ${outcomes.length} đơn vị: ${counts.fresh} đã cập nhật, ${counts.stale} dùng số liệu cũ, ${counts.unreadable} không đọc được, ${counts.missing} chưa có bảng tính.`,
@@ -26,17 +37,33 @@ export function summaryTab(report: ReportForSummary): TabContent {
     ],
     [],
   ];
-  const header = [...SUMMARY_HEADERS, ...METRICS.map((m) => m.label)].map((h) => text(h, HEADER));
+  const header = [...SUMMARY_HEADERS, ...METRICS.map((m) => m.label)].map((h) => text(h));
   const unitRows = outcomes.map(unitRow);
   const totalRow = [
-    text(TOTAL_LABEL, TOTAL_FORMAT),
-    text("", TOTAL_FORMAT),
-    text(`${counts.fresh}/${outcomes.length} đã cập nhật`, TOTAL_FORMAT),
-    ...metricCells(report.total, TOTAL_FORMAT),
+    text(TOTAL_LABEL),
+    text(""),
+    text(`${counts.fresh}/${outcomes.length} đã cập nhật`),
+    ...metricCells(report.total),
   ];
+  const width = header.length;
+  const firstUnit = TITLE_ROWS + 1;
+  const totalAt = firstUnit + unitRows.length;
+  // Units whose figures are not from this run stand out across their whole row.
+  const shaded = rowRuns(
+    outcomes.map((o) => STATUS_BACKGROUNDS[o.state.status]),
+    firstUnit,
+  ).map(({ rows, key }) => block(rows, [0, width], { backgroundColor: key }));
   return {
     title: SUMMARY_TAB,
     rows: [...titleRows, header, ...unitRows, totalRow],
+    formats: [
+      block([0, 1], [0, 1], TITLE_FORMAT),
+      block([1, 2], [0, 1], BOLD),
+      block([TITLE_ROWS, TITLE_ROWS + 1], [0, width], HEADER),
+      block([firstUnit, totalAt + 1], [SUMMARY_HEADERS.length, width], INTEGER),
+      ...shaded,
+      block([totalAt, totalAt + 1], [0, width], TOTAL_FORMAT),
+    ],
     frozenRows: TITLE_ROWS + 1,
     frozenColumns: 2,
     columnWidths: [90, 200, 190, ...METRICS.map(() => 120)],
@@ -53,18 +80,16 @@ const TOTAL_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total
 
 function unitRow(outcome: UnitOutcome): CellData[] {
   const { state, metrics } = outcome;
-  const background = STATUS_BACKGROUNDS[state.status];
-  const format = background ? { backgroundColor: background } : {};
-  let status = text(statusText(state), format);
+  let status = text(statusText(state));
   if (state.error) status = withNote(status, state.error);
-  const cells = [text(state.code, format), text(state.name, format), status];
+  const cells = [text(state.code), text(state.name), status];
   // Units with no figures at all show blanks, not zeros that would look like a report.
-  const figures = metrics ? metricCells(metrics, format) : METRICS.map(() => blank(format));
+  const figures = metrics ? metricCells(metrics) : METRICS.map(() => blank());
   return [...cells, ...figures];
 }
 
-function metricCells(metrics: Metrics, format: Record<string, unknown>): CellData[] {
-  return METRICS.map((m) => num(metrics[m.id], format));
+function metricCells(metrics: Metrics): CellData[] {
+  return METRICS.map((m) => num(metrics[m.id]));
 }
 
 function countStatuses(

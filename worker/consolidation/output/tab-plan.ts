@@ -1,18 +1,23 @@
 import { foldKey } from "../../../shared/text/fold.ts";
 import type { CellData, SheetsRequest } from "../../sheets/request-types.ts";
 import type { SheetProperties } from "../../sheets/types.ts";
+import { type BlockFormat, blockRequests } from "./block-formats.ts";
 
 /** One output tab as it must look after the run, whatever it held before. */
 export interface TabContent {
   readonly title: string;
+  /** Values (and notes) only; formats go in `formats`. */
   readonly rows: readonly (readonly CellData[])[];
+  /** Applied in order after the values; cells outside every block get no format. */
+  readonly formats?: readonly BlockFormat[];
   readonly frozenRows: number;
   readonly frozenColumns?: number;
   /** Pixel width per column, left to right (missing entries keep Google's default). */
   readonly columnWidths: readonly number[];
 }
 
-const WRITE_FIELDS = "userEnteredValue,userEnteredFormat,note";
+// What the cells of `rows` carry; formats are cleared and set by repeatCell instead.
+const WRITE_FIELDS = "userEnteredValue,note";
 const GRID_FIELDS = [
   "gridProperties.rowCount",
   "gridProperties.columnCount",
@@ -24,7 +29,8 @@ const GRID_FIELDS = [
  * The requests that make each tab hold exactly `content`, for one spreadsheets.batchUpdate.
  * Missing tabs are added with a sheetId chosen here (so later requests can address them in
  * the same batch); existing tabs are resized to the content, which drops old rows and
- * columns beyond it, and every cell in the new grid is rewritten, which clears the rest.
+ * columns beyond it, their old formats are cleared, and every cell in the new grid gets
+ * its value and note rewritten (cleared where `rows` has none); then the block formats.
  */
 export function planTabs(
   existing: readonly SheetProperties[],
@@ -33,7 +39,11 @@ export function planTabs(
   const requests: SheetsRequest[] = [];
   let nextId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
   for (const tab of tabs) {
-    const columnCount = Math.max(1, ...tab.rows.map((r) => r.length), tab.columnWidths.length);
+    // A loop, not Math.max(...rows): a spread of many thousand rows can overflow the stack.
+    const columnCount = tab.rows.reduce(
+      (n, r) => Math.max(n, r.length),
+      Math.max(1, tab.columnWidths.length),
+    );
     // One spare row: Google refuses a grid whose rows are all frozen.
     const rowCount = Math.max(tab.rows.length, tab.frozenRows) + 1;
     const gridProperties = {
@@ -52,19 +62,25 @@ export function planTabs(
     } else {
       requests.push({ addSheet: { properties: { sheetId, title: tab.title, gridProperties } } });
     }
+    const whole = {
+      sheetId,
+      startRowIndex: 0,
+      endRowIndex: rowCount,
+      startColumnIndex: 0,
+      endColumnIndex: columnCount,
+    };
+    // A stale row's background or a wider old table must not survive; a new tab has none.
+    if (found) {
+      requests.push({ repeatCell: { range: whole, cell: {}, fields: "userEnteredFormat" } });
+    }
     requests.push({
       updateCells: {
-        range: {
-          sheetId,
-          startRowIndex: 0,
-          endRowIndex: rowCount,
-          startColumnIndex: 0,
-          endColumnIndex: columnCount,
-        },
+        range: whole,
         rows: tab.rows.map((values) => ({ values })),
         fields: WRITE_FIELDS,
       },
     });
+    requests.push(...blockRequests(sheetId, tab.formats ?? [], { rowCount, columnCount }));
     tab.columnWidths.forEach((pixelSize, index) => {
       requests.push({
         updateDimensionProperties: {

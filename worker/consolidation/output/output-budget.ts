@@ -1,0 +1,56 @@
+import type { ListedRow } from "./detail-tabs.ts";
+
+/**
+ * Google refuses a request body over 10 485 760 bytes (400 INVALID_ARGUMENT "Request
+ * payload size exceeds the limit"), and all output must go in ONE batchUpdate. 9 MiB
+ * leaves 1 MiB for what is not in `requests` (the body's wrapper) and for the notices
+ * and the log note added after the measuring, with room to spare.
+ */
+export const OUTPUT_BUDGET_BYTES = 9 * 1024 * 1024;
+
+const encoder = new TextEncoder();
+
+/** Bytes on the wire: JSON is sent as UTF-8, and Vietnamese letters take 2-3 bytes each. */
+export function jsonBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value)).byteLength;
+}
+
+/** What one row adds to the request: its RowData and the comma before the next. */
+export function rowBytes(row: ListedRow): number {
+  return jsonBytes({ values: row.cells }) + 1;
+}
+
+/**
+ * How many leading rows each list keeps so that at least `need` bytes go, taken from the
+ * largest lists first: every list is cut down to one common size (lists already smaller
+ * stay whole), the largest size that frees `need`. `shortfall` is what even emptying
+ * every list cannot free. Loops are bounded by the number of lists and rows.
+ */
+export function capLists(
+  lists: readonly (readonly number[])[],
+  need: number,
+): { kept: number[]; shortfall: number } {
+  const totals = lists.map((sizes) => sizes.reduce((a, b) => a + b, 0));
+  const sum = totals.reduce((a, b) => a + b, 0);
+  if (need <= 0) return { kept: lists.map((l) => l.length), shortfall: 0 };
+  if (need >= sum) return { kept: lists.map(() => 0), shortfall: need - sum };
+  const sorted = [...totals].sort((a, b) => b - a);
+  let cap = 0;
+  let above = 0;
+  for (let k = 1; k <= sorted.length; k++) {
+    above += sorted[k - 1]!;
+    // Cutting the k largest lists to `candidate` bytes frees above - k * candidate >= need.
+    const candidate = Math.floor((above - need) / k);
+    if (candidate >= (sorted[k] ?? 0)) {
+      cap = candidate;
+      break;
+    }
+  }
+  const kept = lists.map((sizes) => {
+    let bytes = 0;
+    let n = 0;
+    while (n < sizes.length && bytes + sizes[n]! <= cap) bytes += sizes[n++]!;
+    return n;
+  });
+  return { kept, shortfall: 0 };
+}
