@@ -1,5 +1,5 @@
 // The emulator's HTTP server on 127.0.0.1: Google's surface (`/v4/...`, `POST /token`) and the
-// control API (`/__emulator/...`). See docs/TEAM-NOTES.md for the contract other code relies on.
+// control API (`/__emulator/...`). See README.md beside this file for the contract other code relies on.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:http";

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import type { Seed } from "./seeds.ts";
 
-/** The emulator's control API (TEAM-NOTES, "Emulator contract"), for seeding and reading back. */
+/** The emulator's control API (documented in test/emulator/README.md), for seeding and reading back. */
 
 const base = () => String(env.SHEETS_API_BASE).replace(/\/+$/, "");
 
