@@ -4,10 +4,10 @@
 import type { CellValue, JsonObject } from "./cell.ts";
 import type { BoundedRect } from "./range-resolve.ts";
 import { a1Of, clipToGrid, resolveRange } from "./range-resolve.ts";
-import { asObject, boolParam, checkQuery, enumValue } from "./request-checks.ts";
+import { asObject, checkQuery, enumValue } from "./request-checks.ts";
 import type { SpreadsheetState } from "./store.ts";
 import type { EndpointResult } from "./values-endpoints.ts";
-import { writeOptions, writeRange } from "./values-endpoints.ts";
+import { writeOptionsFromQuery, writeRange } from "./values-endpoints.ts";
 
 /** The last row holding a value in the columns of a range, at or below its first row. */
 function tableEnd(
@@ -46,13 +46,7 @@ export function valuesAppend(
     "responseValueRenderOption",
     "responseDateTimeRenderOption",
   ]);
-  const o = writeOptions(
-    ss,
-    q.get("valueInputOption"),
-    boolParam(q, "includeValuesInResponse"),
-    q.get("responseValueRenderOption"),
-    q.get("responseDateTimeRenderOption"),
-  );
+  const o = writeOptionsFromQuery(ss, q);
   const insert = enumValue(
     q.get("insertDataOption"),
     "insertDataOption",

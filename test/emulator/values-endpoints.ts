@@ -102,6 +102,17 @@ export interface WriteOptions {
   render: RenderOptions;
 }
 
+/** The write options of a values call that takes them as query parameters (update, append). */
+export function writeOptionsFromQuery(ss: SpreadsheetState, q: URLSearchParams): WriteOptions {
+  return writeOptions(
+    ss,
+    q.get("valueInputOption"),
+    boolParam(q, "includeValuesInResponse"),
+    q.get("responseValueRenderOption"),
+    q.get("responseDateTimeRenderOption"),
+  );
+}
+
 export function writeOptions(
   ss: SpreadsheetState,
   input: unknown,
@@ -183,13 +194,7 @@ export function valuesUpdate(
     "responseValueRenderOption",
     "responseDateTimeRenderOption",
   ]);
-  const o = writeOptions(
-    ss,
-    q.get("valueInputOption"),
-    boolParam(q, "includeValuesInResponse"),
-    q.get("responseValueRenderOption"),
-    q.get("responseDateTimeRenderOption"),
-  );
+  const o = writeOptionsFromQuery(ss, q);
   const vr = asObject(body, "");
   const next = structuredClone(ss);
   return { body: writeRange(next, rangeText, vr, o), next };
