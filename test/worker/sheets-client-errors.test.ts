@@ -31,6 +31,21 @@ async function failure(promise: Promise<unknown>): Promise<SheetsApiError> {
 
 const tab = { title: "Khen thưởng", values: [["Số quyết định"], ["12/QĐ-UBND"]] };
 
+/** The client's clock with its sleeps skipped: `waits` is every wait the client chose, in
+ * order, and skipped time still counts as elapsed for its retry budget. */
+function recordingClock() {
+  const waits: number[] = [];
+  let skipped = 0;
+  return {
+    waits,
+    now: () => Date.now() + skipped,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+      skipped += Math.max(0, ms);
+    },
+  };
+}
+
 let account: TestServiceAccount;
 beforeAll(async () => {
   account = await registerServiceAccount();
@@ -152,15 +167,18 @@ describe("errors Google reports", () => {
       sheets: [tab],
       emulator: { failFirst: 50, failStatus: 500 },
     });
+    const clock = recordingClock();
     const client = emulatorClient(account.keyJson, {
       // Waits of 0.99 × 200, 400, 800 ms against a 1 s budget: two retries fit, the third not.
       retry: { maxAttempts: 10, totalBudgetMs: 1_000, baseDelayMs: 200, maxDelayMs: 10_000 },
       random: () => 0.99,
+      now: clock.now,
+      sleep: clock.sleep,
     });
-    const started = Date.now();
     const error = await failure(client.getSpreadsheet(id));
     expect(error.kind).toBe("unavailable");
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(clock.waits).toHaveLength(2);
+    expect(clock.waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(1_000);
     expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(3);
   });
 });
@@ -184,15 +202,20 @@ describe("Retry-After and the time budget", () => {
       sheets: [tab],
       emulator: { failFirst: 1, failStatus: 429 },
     });
+    const clock = recordingClock();
     const client = emulatorClient(account.keyJson, {
       fetch: withRetryAfter("1"),
       retry: { maxAttempts: 3, totalBudgetMs: 10_000, baseDelayMs: 5, maxDelayMs: 10 },
+      now: clock.now,
+      sleep: clock.sleep,
     });
     const result = await client.batchGetValues(id, [a1Range(tab.title)]);
     expect(result.valueRanges[0]!.values).toEqual(tab.values);
     const seen = requestsFor(await emulatorStats(account.clientEmail), id);
     expect(seen.map((r) => r.status)).toEqual([429, 200]);
-    expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(1_000);
+    // Backoff alone would wait under 10 ms; the one wait before the retry honours the header.
+    expect(clock.waits).toHaveLength(1);
+    expect(clock.waits[0]).toBeGreaterThanOrEqual(1_000);
   });
 
   it("gives up at once when Retry-After asks for more than the time budget", async () => {
@@ -201,13 +224,15 @@ describe("Retry-After and the time budget", () => {
       sheets: [tab],
       emulator: { failFirst: 1, failStatus: 429 },
     });
+    const clock = recordingClock();
     const client = emulatorClient(account.keyJson, {
       fetch: withRetryAfter("120"),
       retry: { maxAttempts: 5, totalBudgetMs: 5_000, baseDelayMs: 5, maxDelayMs: 10 },
+      now: clock.now,
+      sleep: clock.sleep,
     });
-    const started = Date.now();
     const error = await failure(client.batchGetValues(id, [a1Range(tab.title)]));
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(clock.waits).toEqual([]);
     expect(error).toMatchObject({ kind: "rate-limited", httpStatus: 429, retryAfterMs: 120_000 });
     expect(requestsFor(await emulatorStats(account.clientEmail), id)).toHaveLength(1);
   });

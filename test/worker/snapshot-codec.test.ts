@@ -22,6 +22,10 @@ describe("snapshot codec", () => {
     );
   });
 
+  it("refuses a part size that could not advance past a surrogate pair", () => {
+    expect(() => splitParts("\u{1F600}", 1)).toThrow(RangeError);
+  });
+
   it("round-trips rows, issues and invalid rows", () => {
     const rows = emptyUnitRows();
     rows.inspections.push({

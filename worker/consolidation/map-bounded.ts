@@ -8,6 +8,9 @@ export async function mapBounded<T, R>(
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`mapBounded: limit must be a whole number ≥ 1, got ${limit}`);
+  }
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

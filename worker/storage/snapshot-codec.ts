@@ -63,6 +63,10 @@ export function decodeSnapshot(json: string): UnitSnapshot {
 }
 
 export function splitParts(json: string, partChars = PART_CHARS): string[] {
+  // Bounded: with at least 2 characters a part always advances, even past a surrogate pair.
+  if (!Number.isInteger(partChars) || partChars < 2) {
+    throw new RangeError(`a snapshot part needs at least 2 characters, got ${partChars}`);
+  }
   const parts: string[] = [];
   let at = 0;
   while (at < json.length) {
