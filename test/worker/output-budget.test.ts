@@ -5,12 +5,11 @@ import { METRIC_IDS } from "../../shared/metrics.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { capLists } from "../../worker/consolidation/output/output-budget.ts";
 import { computeTotals } from "../../worker/consolidation/totals.ts";
-import { putAll, readSpreadsheet, type SheetState } from "./helpers/emulator.ts";
+import { putAll, readSpreadsheet, type SheetState, writesTo } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";
 
 // Ids unique to this file: the emulator is shared by every test file.
-const base = () => String(env.SHEETS_API_BASE).replace(/\/+$/, "");
 const INSPECTIONS = "Chi tiết – Kiểm tra, giám sát";
 const AWARDS = "Chi tiết – Khen thưởng";
 
@@ -41,26 +40,6 @@ function bigUnit(id: string, code: string, rows: unknown[][]) {
 
 async function tabsOf(id: string): Promise<Map<string, SheetState>> {
   return new Map((await readSpreadsheet(id)).sheets.map((s) => [s.title, s]));
-}
-
-/** The province's writes since `since`, from the emulator's request log. */
-async function writesTo(id: string, since: number) {
-  const email = JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_JSON).client_email as string;
-  const stats = (await (
-    await fetch(`${base()}/__emulator/stats?client_email=${encodeURIComponent(email)}`)
-  ).json()) as {
-    requests: {
-      at: number;
-      method: string;
-      path: string;
-      spreadsheetId: string | null;
-      kind: string;
-      requestBytes: number;
-    }[];
-  };
-  return stats.requests.filter(
-    (r) => r.spreadsheetId === id && r.kind === "write" && r.at >= since,
-  );
 }
 
 /** Tổng hợp's unit rows and total row match what GET /api/totals computes from D1. */

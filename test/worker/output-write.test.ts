@@ -1,6 +1,12 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { putAll, putSpreadsheet, readSpreadsheet, type SheetState } from "./helpers/emulator.ts";
+import {
+  putAll,
+  putSpreadsheet,
+  readSpreadsheet,
+  type SheetState,
+  writesTo,
+} from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, type Seed, unitSeed } from "./helpers/seeds.ts";
 
@@ -63,21 +69,7 @@ describe("writing the province's output", () => {
 
     // All of it arrived as ONE spreadsheets.batchUpdate (the emulator's request log):
     // no values.update, values.clear or second batch that could leave a half-written sheet.
-    const email = JSON.parse(env.GOOGLE_SERVICE_ACCOUNT_JSON).client_email as string;
-    const stats = (await (
-      await fetch(`${base()}/__emulator/stats?client_email=${encodeURIComponent(email)}`)
-    ).json()) as {
-      requests: {
-        at: number;
-        method: string;
-        path: string;
-        spreadsheetId: string | null;
-        kind: string;
-      }[];
-    };
-    const writes = stats.requests.filter(
-      (r) => r.spreadsheetId === P && r.kind === "write" && r.at >= startedAt,
-    );
+    const writes = await writesTo(P, startedAt);
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /v4/spreadsheets/${P}:batchUpdate`,
     ]);

@@ -4,13 +4,13 @@ import {
   a1Range,
   createSheetsClient,
   explainSheetsError,
-  isSheetsApiError,
   type SheetsApiError,
 } from "../../worker/sheets/client.ts";
 import {
   emulatorClient,
   emulatorStats,
   emulatorUrl,
+  failure,
   registerServiceAccount,
   requestsFor,
   seedSpreadsheet,
@@ -18,16 +18,6 @@ import {
   tokenUrl,
   uniqueId,
 } from "./sheets-emulator-control.ts";
-
-async function failure(promise: Promise<unknown>): Promise<SheetsApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSheetsApiError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const tab = { title: "Khen thưởng", values: [["Số quyết định"], ["12/QĐ-UBND"]] };
 

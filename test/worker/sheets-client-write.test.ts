@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  a1Range,
-  formulaText,
-  isSheetsApiError,
-  type SheetsApiError,
-  type ValueRangeInput,
-} from "../../worker/sheets/client.ts";
+import { a1Range, formulaText, type ValueRangeInput } from "../../worker/sheets/client.ts";
 import {
   emulatorClient,
+  failure,
   registerServiceAccount,
   seedSpreadsheet,
   spreadsheetState,
@@ -19,16 +14,6 @@ let account: TestServiceAccount;
 beforeAll(async () => {
   account = await registerServiceAccount();
 });
-
-async function failure(promise: Promise<unknown>): Promise<SheetsApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSheetsApiError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const province = () =>
   seedSpreadsheet({

@@ -7,6 +7,8 @@ import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
 import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
 import {
   createSheetsClient,
+  isSheetsApiError,
+  type SheetsApiError,
   type SheetsClient,
   type SheetsClientOptions,
 } from "../../worker/sheets/client.ts";
@@ -66,6 +68,7 @@ export interface EmulatorStats {
     spreadsheetId?: string;
     kind: string;
     status: number;
+    requestBytes: number;
   }[];
 }
 
@@ -121,6 +124,17 @@ export function emulatorClient(
     },
     ...overrides,
   });
+}
+
+/** The SheetsApiError a call failed with; anything else (or success) fails the test. */
+export async function failure(promise: Promise<unknown>): Promise<SheetsApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isSheetsApiError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
 }
 
 /** Requests the emulator saw for one spreadsheet. */

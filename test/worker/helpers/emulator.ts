@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { emulatorStats, requestsFor } from "../sheets-emulator-control.ts";
 import type { Seed } from "./seeds.ts";
 
 /** The emulator's control API (documented in test/emulator/README.md), for seeding and reading back. */
@@ -47,4 +48,11 @@ export async function readTabValues(id: string, title: string): Promise<unknown[
   const sheet = (await readSpreadsheet(id)).sheets.find((s) => s.title === title);
   if (!sheet) throw new Error(`${id} has no tab ${title}`);
   return sheet.values;
+}
+
+/** Writes to spreadsheet `id` since `since` (epoch ms), from the emulator's request log. */
+export async function writesTo(id: string, since: number) {
+  const email = JSON.parse(String(env.GOOGLE_SERVICE_ACCOUNT_JSON)).client_email as string;
+  const stats = await emulatorStats(email);
+  return requestsFor(stats, id).filter((r) => r.kind === "write" && r.at >= since);
 }
