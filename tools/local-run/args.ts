@@ -14,7 +14,7 @@ export const USAGE = `npm start -- [--data DIR] [--out DIR] [--period ID] [--ser
                 (default: the province's Cấu hình, else the year containing today)
   --serve       keep the emulator and the Worker running and print their URLs`;
 
-/** Options exactly as local-run.md names them; throws with the usage on anything else. */
+/** Options exactly as docs/local-run.md names them; throws with the usage on anything else. */
 export function parseLocalRunArgs(argv: readonly string[], repoRoot: string): LocalRunArgs {
   const { values } = parseArgs({
     args: [...argv],

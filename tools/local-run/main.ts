@@ -1,14 +1,14 @@
 /**
  * `npm start`: one consolidation end to end on the bundled example province (or --data),
  * with the Sheets emulator standing in for Google and the real Worker in workerd.
- * See docs in ../../shared/spec/local-run.md (our contract) and the README.
+ * The contract (options, data directory, outputs) is docs/local-run.md.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePeriodId } from "../../shared/periods.ts";
-import { startEmulator } from "../emulator/server.ts";
+import { startEmulator } from "../../test/emulator/server.ts";
 import { parseLocalRunArgs, USAGE, UsageError } from "./args.ts";
 import { summarizeDataDir } from "./find-province.ts";
 import { progressLine, totalsTable, type UnitProgressLine } from "./print.ts";

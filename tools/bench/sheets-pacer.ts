@@ -3,7 +3,7 @@
  * emulator, with the emulator enforcing the per-minute read quota, and print how many
  * requests a unit costs, the request rate achieved and how many 429s Google would have sent.
  *
- *   node --experimental-strip-types test/bench/sheets-pacer.ts [--units 200]
+ *   node --experimental-strip-types tools/bench/sheets-pacer.ts [--units 200]
  *     [--window-ms 6000] [--limit 60] [--latency-ms 20] [--concurrency 6] [--flaky 10]
  *     [--titles fetch|known]
  *
@@ -16,9 +16,9 @@
  */
 import { parseArgs } from "node:util";
 import { exportPKCS8, exportSPKI, generateKeyPair } from "jose";
+import { startEmulator } from "../../test/emulator/server.ts";
 import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
 import { a1Range, createSheetsClient } from "../../worker/sheets/client.ts";
-import { startEmulator } from "../emulator/server.ts";
 
 const { values: args } = parseArgs({
   options: {

@@ -2,7 +2,7 @@
 // platform packages, so `npm install` leaves the other platforms' optional packages out of
 // package-lock.json and `npm ci` then refuses the lock. This records them (version, os,
 // cpu, libc) so npm ci can see they are for another platform and skip them.
-// Run after any `npm install` that rewrites the lock: node test/tools/lock-foreign-platforms.mjs
+// Run after any `npm install` that rewrites the lock: node tools/lock-foreign-platforms.mjs
 import { readFileSync, writeFileSync } from "node:fs";
 
 const PLATFORMS = {

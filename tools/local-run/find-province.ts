@@ -9,7 +9,7 @@ export interface DataDirSummary {
   readonly spreadsheetIds: string[];
 }
 
-/** Finds the province among the seed files (local-run.md: exactly one has `Đơn vị`). */
+/** Finds the province among the seed files (docs/local-run.md: exactly one has `Đơn vị`). */
 export async function summarizeDataDir(dataDir: string): Promise<DataDirSummary> {
   const files = (await readdir(dataDir)).filter((f) => f.endsWith(".json")).sort();
   const provinces: string[] = [];

@@ -4,7 +4,7 @@
  * run costs (the quota, not CPU, is what limits a province) and how close the run gets to
  * the fastest schedule the quota allows, for a first run and for a second run.
  *
- *   node --experimental-strip-types test/bench/consolidation.ts [--units 200]
+ *   node --experimental-strip-types tools/bench/consolidation.ts [--units 200]
  *     [--window-ms 6000] [--latency-ms 20] [--deny 2] [--flaky 5]
  *
  * The quota is 60 reads and 60 writes per window; Google's window is 60 000 ms, the default
@@ -17,7 +17,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { startEmulator } from "../emulator/server.ts";
+import { startEmulator } from "../../test/emulator/server.ts";
 import { startLocalWorker } from "../local-run/start-worker.ts";
 
 const { values: args } = parseArgs({
