@@ -1,5 +1,6 @@
-// The data-directory / control-API seed format (local-run.md): one JSON per spreadsheet.
-// Strict at the levels people type by hand, so a typo in a fixture fails loudly.
+// The data-directory / control-API seed format (docs/local-run.md): one JSON per spreadsheet.
+// Strict at the levels people type by hand, so a typo in a fixture fails loudly. The one
+// `Seed` type every test, fixture generator and helper builds seeds with.
 
 import { z } from "zod";
 
@@ -71,8 +72,11 @@ export const seedSchema = z.strictObject({
   emulator: faultsSchema.optional(),
 });
 
-export type Seed = z.infer<typeof seedSchema>;
-export type SeedSheet = z.infer<typeof seedSheetSchema>;
+/** A spreadsheet seed as written (a data-directory file, a control-API body, a test's seed). */
+export type Seed = z.input<typeof seedSchema>;
+export type SeedSheet = z.input<typeof seedSheetSchema>;
+/** One cell of `values`: what the API returns with UNFORMATTED_VALUE and SERIAL_NUMBER. */
+export type SeedCell = z.input<typeof cellValue>;
 
 /** Parses a seed, throwing an Error whose message names the offending path. */
 export function parseSeed(input: unknown, where: string): Seed {

@@ -112,7 +112,7 @@ describe("errors Google reports", () => {
     expect(explainSheetsError(error, small.clientEmail)).toMatch(/^Vượt hạn mức/);
   });
 
-  for (const failStatus of [429, 500, 503]) {
+  for (const failStatus of [429, 500, 503] as const) {
     it(`retries after ${failStatus} and then succeeds (failFirst)`, async () => {
       const id = await seedSpreadsheet({
         spreadsheetId: uniqueId(`flaky-${failStatus}`),

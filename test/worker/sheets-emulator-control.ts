@@ -12,24 +12,15 @@ import {
   type SheetsClient,
   type SheetsClientOptions,
 } from "../../worker/sheets/client.ts";
+import { putSeed } from "../emulator/seed-client.ts";
+import type { SeedSheet } from "../emulator/seed-format.ts";
+import type { Seed } from "./helpers/seeds.ts";
 
 export const emulatorUrl = env.SHEETS_API_BASE as string;
 export const tokenUrl = env.TOKEN_URL as string;
 
 export function uniqueId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
-}
-
-export interface SeedSheet {
-  title: string;
-  values?: unknown[][];
-}
-
-export interface Seed {
-  spreadsheetId: string;
-  properties?: { title?: string; locale?: string; timeZone?: string };
-  sheets: SeedSheet[];
-  emulator?: { deny?: boolean; failFirst?: number; failStatus?: number };
 }
 
 async function control(method: string, path: string, body?: unknown): Promise<Response> {
@@ -45,8 +36,7 @@ async function control(method: string, path: string, body?: unknown): Promise<Re
 }
 
 export async function seedSpreadsheet(seed: Seed): Promise<string> {
-  await control("PUT", `/spreadsheets/${encodeURIComponent(seed.spreadsheetId)}`, seed);
-  return seed.spreadsheetId;
+  return putSeed(emulatorUrl, seed);
 }
 
 export async function spreadsheetState(

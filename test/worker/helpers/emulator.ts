@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { putSeed } from "../../emulator/seed-client.ts";
 import { emulatorStats, requestsFor } from "../sheets-emulator-control.ts";
 import type { Seed } from "./seeds.ts";
 
@@ -7,17 +8,7 @@ import type { Seed } from "./seeds.ts";
 const base = () => String(env.SHEETS_API_BASE).replace(/\/+$/, "");
 
 export async function putSpreadsheet(seed: Seed): Promise<void> {
-  const response = await fetch(
-    `${base()}/__emulator/spreadsheets/${encodeURIComponent(seed.spreadsheetId)}`,
-    {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(seed),
-    },
-  );
-  if (!response.ok)
-    throw new Error(`seeding ${seed.spreadsheetId}: ${response.status} ${await response.text()}`);
-  await response.body?.cancel();
+  await putSeed(base(), seed);
 }
 
 export async function putAll(seeds: readonly Seed[]): Promise<void> {

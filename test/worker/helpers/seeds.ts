@@ -1,14 +1,10 @@
 import { isoDateToSerial } from "../../../shared/cells/dates.ts";
 import type { IsoDate } from "../../../shared/schema/template.ts";
 import { type TemplateId, templateById } from "../../../shared/templates/index.ts";
+import type { Seed as EmulatorSeed, SeedCell } from "../../emulator/seed-format.ts";
 
-/** A spreadsheet in the emulator's seed format (local-run.md, "Data directory"). */
-export interface Seed {
-  spreadsheetId: string;
-  properties?: { title?: string; locale?: string; timeZone?: string };
-  sheets: { title: string; values?: unknown[][] }[];
-  emulator?: { deny?: boolean; failFirst?: number; failStatus?: number; latencyMs?: number };
-}
+/** A spreadsheet in the emulator's seed format (docs/local-run.md), with the id tests need. */
+export type Seed = EmulatorSeed & { spreadsheetId: string };
 
 export const serial = (date: IsoDate) => isoDateToSerial(date);
 
@@ -18,7 +14,7 @@ export function templateTab(
   id: TemplateId,
   rows: unknown[][],
   options: { title?: string; headers?: string[]; above?: unknown[][] } = {},
-): { title: string; values: unknown[][] } {
+): { title: string; values: SeedCell[][] } {
   const template = templateById(id)!;
   return {
     title: options.title ?? template.title,
@@ -26,7 +22,8 @@ export function templateTab(
       ...(options.above ?? []),
       options.headers ?? template.columns.map((c) => c.header),
       ...rows,
-    ],
+      // The emulator checks every cell against the seed format when it is seeded.
+    ] as SeedCell[][],
   };
 }
 
@@ -46,8 +43,8 @@ export function unitSeed(
 
 export function provinceSeed(
   spreadsheetId: string,
-  registry: unknown[][],
-  settings: unknown[][] | null = [
+  registry: SeedCell[][],
+  settings: SeedCell[][] | null = [
     ["Kỳ báo cáo", "2026"],
     ["Quy tắc kỳ", "Nghị định 09"],
   ],
