@@ -43,6 +43,7 @@ const ALL_FIELDS: MaskTree = new Map<string, MaskTree | true>([
   ["userEnteredValue", true],
   ["userEnteredFormat", true],
   ["note", true],
+  ["textFormatRuns", true],
   ["dataValidation", true],
 ]);
 
@@ -59,6 +60,10 @@ function applyCellData(cell: Cell, data: JsonObject | undefined, mask: MaskTree)
     if (name === "userEnteredValue") {
       const err = setExtendedValue(cell, v);
       if (err) throw invalidArgument(err);
+      if (!m.has("textFormatRuns")) delete cell.textFormatRuns;
+    } else if (name === "textFormatRuns") {
+      if (Array.isArray(v) && v.length) cell.textFormatRuns = structuredClone(v as JsonObject[]);
+      else delete cell.textFormatRuns;
     } else if (name === "userEnteredFormat") {
       if (sub === true) setWhole(cell, "format", v);
       else {

@@ -9,6 +9,7 @@ import { sheetRequests } from "./batch-sheet-requests.ts";
 import type { JsonObject } from "./cell.ts";
 import { applyMask, parseMask } from "./field-mask.ts";
 import { GoogleError, invalidArgument, unknownField } from "./google-error.ts";
+import { spreadsheetWithGridData } from "./grid-data.ts";
 import { resolveRange } from "./range-resolve.ts";
 import { asObject, boolParam, checkKeys, checkQuery } from "./request-checks.ts";
 import { spreadsheetJson } from "./resources.ts";
@@ -136,18 +137,14 @@ export function spreadsheetsBatchUpdate(
 
 export function spreadsheetsGet(ss: SpreadsheetState, q: URLSearchParams): EndpointResult {
   checkQuery(q, ["ranges", "includeGridData", "excludeTablesInBandedRanges"]);
-  if (boolParam(q, "includeGridData")) {
-    const fields = q.get("fields");
-    const tree = fields ? parseMask(fields) : undefined;
-    // With a mask that never reaches `data`, Google returns no grid data either.
-    const wantsData =
-      !(tree instanceof Map) ||
-      JSON.stringify(applyMask({ sheets: [{ data: 1 }] }, tree)).includes("data");
-    if (wantsData)
-      throw invalidArgument(
-        "includeGridData is not implemented by the qcdc-sheets emulator; use spreadsheets.values.batchGet",
-      );
-  }
+  const fields = q.get("fields");
+  const tree = fields ? parseMask(fields) : undefined;
+  // Google ignores includeGridData when a mask is given: the mask alone says whether `data` comes.
+  const wantsData =
+    tree instanceof Map
+      ? JSON.stringify(applyMask({ sheets: [{ data: 1 }] }, tree)).includes("data")
+      : boolParam(q, "includeGridData");
+  if (wantsData) return { body: spreadsheetWithGridData(ss, q.getAll("ranges")) };
   const ranges = q.getAll("ranges");
   const only = ranges.length ? new Set(ranges.map((r) => resolveRange(ss, r).sheet)) : undefined;
   return { body: spreadsheetJson(ss, only) };

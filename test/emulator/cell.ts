@@ -13,6 +13,8 @@ export interface Cell {
   format?: JsonObject;
   dataValidation?: JsonObject;
   note?: string;
+  /** Rich-text runs of a string value (links in `format.link`); a new value erases them. */
+  textFormatRuns?: JsonObject[];
 }
 
 /**

@@ -107,6 +107,7 @@ function writeOne(cell: Cell, v: unknown, input: ValueInputOption, locale: strin
   delete cell.value;
   delete cell.formula;
   delete cell.error;
+  delete cell.textFormatRuns;
   if (v === "") return;
   if (typeof v === "number" || typeof v === "boolean") {
     cell.value = v;
