@@ -26,6 +26,7 @@ describe("validateRecord (the sidebar's and the Worker's one check)", () => {
         movement: "Dân vận khéo",
         achievement: null,
       },
+      warnings: [],
     });
   });
 

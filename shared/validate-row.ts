@@ -1,6 +1,7 @@
 import { parseCell } from "./cells/parse-cell.ts";
 import type { ColumnDef, RowOf, TemplateDef } from "./schema/template.ts";
 import { displayValue } from "./text/fold.ts";
+import { rowWarnings, type WarningOptions } from "./warnings.ts";
 
 export interface Problem {
   readonly key: string;
@@ -11,18 +12,24 @@ export interface Problem {
   readonly message: string;
 }
 
+/**
+ * `warnings` (shared/warnings.ts) never make a row invalid; a row with errors still gets
+ * the warnings of the cells that read, so the form can show both at once.
+ */
 export type RowValidation<T extends TemplateDef> =
-  | { ok: true; row: RowOf<T> }
-  | { ok: false; problems: Problem[] };
+  | { ok: true; row: RowOf<T>; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /**
  * Validates one record of a template (cells by column key, raw as the sheet or the
  * sidebar gives them): each cell, the required ones, then the cross-field rules.
  * The add-on's sidebar (client and server) and the Worker all call this one function.
+ * `options.today` (Asia/Ho_Chi_Minh) turns on the "date after today" warning.
  */
 export function validateRecord<T extends TemplateDef>(
   template: T,
   record: Readonly<Record<string, unknown>>,
+  options?: WarningOptions,
 ): RowValidation<T> {
   const problems: Problem[] = [];
   const row: Record<string, string | number | null> = {};
@@ -58,8 +65,9 @@ export function validateRecord<T extends TemplateDef>(
       );
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, row: row as RowOf<T> };
+  const warnings = rowWarnings(template, row, record, options);
+  if (problems.length > 0) return { ok: false, problems, warnings };
+  return { ok: true, row: row as RowOf<T>, warnings };
 }
 
 function problem(column: ColumnDef, raw: unknown, message: string): Problem {

@@ -1,5 +1,8 @@
 import { defineTemplate } from "../schema/template.ts";
 
+/** The district level, which no longer exists from 01/07/2025 (see shared/warnings.ts). */
+export const AUTHORITY_DISTRICT = "Chủ tịch UBND cấp huyện";
+
 /** `Khen thưởng`: one row per recipient per decision. */
 export const awards = defineTemplate({
   id: "awards",
@@ -34,15 +37,15 @@ export const awards = defineTemplate({
         "Thủ tướng Chính phủ",
         "Bộ, ban, ngành Trung ương",
         "Chủ tịch UBND tỉnh",
-        "Chủ tịch UBND cấp huyện",
+        AUTHORITY_DISTRICT,
         "Chủ tịch UBND cấp xã",
         "Khác",
       ],
       aliases: {
         "UBND tỉnh": "Chủ tịch UBND tỉnh",
         "Chủ tịch UBND cấp tỉnh": "Chủ tịch UBND tỉnh",
-        "UBND huyện": "Chủ tịch UBND cấp huyện",
-        "Chủ tịch UBND huyện": "Chủ tịch UBND cấp huyện",
+        "UBND huyện": AUTHORITY_DISTRICT,
+        "Chủ tịch UBND huyện": AUTHORITY_DISTRICT,
         "UBND xã": "Chủ tịch UBND cấp xã",
         "Chủ tịch UBND xã": "Chủ tịch UBND cấp xã",
         "Thủ tướng": "Thủ tướng Chính phủ",
