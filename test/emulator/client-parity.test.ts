@@ -23,7 +23,7 @@ import {
   isSheetsApiError,
   type SheetsClient,
 } from "../../worker/sheets/client.ts";
-import { type RunRecord, zeroCounts } from "../../worker/storage/types.ts";
+import { type RunRecord, zeroCounts } from "../../worker/consolidation/model.ts";
 import { cleanUnitTabs, provinceSeed, type Seed, unitSeed } from "../worker/helpers/seeds.ts";
 import { type OfficialRequest, officialSheetsClient } from "./official-client.ts";
 import { type Emulator, startEmulator } from "./server.ts";

@@ -1,6 +1,7 @@
 // The test-only control API under `/__emulator/` (not part of Google's surface): seed and read
 // spreadsheets, trust more service accounts, read and reset call statistics.
 
+import { isAbsolute, relative, resolve } from "node:path";
 import type { AccountRegistry } from "./accounts.ts";
 import { dumpCsv } from "./csv-dump.ts";
 import { seedToState } from "./data-dir.ts";
@@ -15,7 +16,19 @@ export interface ControlDeps {
   accounts: AccountRegistry;
   quota: QuotaTracker;
   stats: Stats;
+  /** The only folder `POST /__emulator/dump` may write into; without it the dump is refused. */
+  dumpDir?: string | undefined;
 }
+
+/** Request headers as Node gives them (lower-case names). */
+export type ControlHeaders = Readonly<Record<string, string | string[] | undefined>>;
+
+/**
+ * A header no web page can send cross-site without the browser asking first (a CORS
+ * preflight, which the emulator never answers), so a visited page cannot make the emulator
+ * write files.
+ */
+export const CONTROL_HEADER = "x-emulator-control";
 
 export interface ControlResult {
   status: number;
@@ -37,6 +50,7 @@ export async function handleControl(
   query: URLSearchParams,
   bodyText: string,
   deps: ControlDeps,
+  headers: ControlHeaders = {},
 ): Promise<ControlResult> {
   let body: unknown;
   try {
@@ -108,10 +122,29 @@ export async function handleControl(
     deps.quota.reset(email);
     return { status: 200, body: {} };
   }
-  if (path === "/__emulator/dump" && method === "POST") {
-    const dir = (body as { dir?: unknown } | undefined)?.dir;
-    if (typeof dir !== "string" || dir === "") return bad("body must be { dir: string }");
-    return { status: 200, body: { files: await dumpCsv(deps.store, dir) } };
-  }
+  if (path === "/__emulator/dump" && method === "POST") return dump(body, deps, headers);
   return bad(`no control endpoint ${method} ${path}`, 404);
+}
+
+function header(headers: ControlHeaders, name: string): string {
+  const v = headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? "";
+}
+
+/** Writes the CSV dump into a folder under `deps.dumpDir`, and only for a deliberate caller. */
+async function dump(body: unknown, deps: ControlDeps, headers: ControlHeaders) {
+  const json = /^application\/json\s*(;|$)/i.test(header(headers, "content-type"));
+  if (!json || header(headers, CONTROL_HEADER) !== "1") {
+    return bad(`the dump needs Content-Type: application/json and ${CONTROL_HEADER}: 1`, 403);
+  }
+  if (!deps.dumpDir) return bad("the emulator was started without a dump folder (--dump-dir)", 403);
+  const dir = (body as { dir?: unknown } | undefined)?.dir;
+  if (typeof dir !== "string" || dir === "") return bad("body must be { dir: string }");
+  const root = resolve(deps.dumpDir);
+  const target = resolve(root, dir);
+  const inside = relative(root, target);
+  if (inside.startsWith("..") || isAbsolute(inside)) {
+    return bad(`dir must be inside the dump folder ${root}`);
+  }
+  return { status: 200, body: { files: await dumpCsv(deps.store, target) } };
 }

@@ -1,15 +1,26 @@
 // Writes every tab as `DIR/<spreadsheetId>/<tab title>.csv`, as Sheets' own CSV export does:
 // displayed (formatted) values, UTF-8, RFC 4180 quoting, CRLF between rows, rows padded to the
-// last used column, trailing empty rows and columns dropped.
+// last used column, trailing empty rows and columns dropped. One difference, for the people
+// who open these files: text that a spreadsheet program would run as a formula is escaped.
 
 import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { formattedValue } from "./number-format.ts";
+import { SPREADSHEET_ID_PATTERN } from "./seed-format.ts";
 import type { SheetState, SpreadsheetState, Store } from "./store.ts";
 import { valueExtent } from "./store.ts";
 
-function csvField(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
+// OWASP's CSV-injection advice: a field starting with one of these is run by Excel,
+// LibreOffice and Sheets when the file is opened, so it gets a leading single quote.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+// A negative number as a format shows it ("-5", "-1.234,50", "-12%"): never run, left as is.
+const NEGATIVE_NUMBER = /^-[\d.,\u00a0 ]*\d[\d.,\u00a0 ]*%?$/;
+
+function csvField(v: string, isNumber: boolean): string {
+  const inert = isNumber && NEGATIVE_NUMBER.test(v);
+  const safe = !inert && FORMULA_START.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export function sheetToCsv(sheet: SheetState, locale: string): string {
@@ -17,8 +28,10 @@ export function sheetToCsv(sheet: SheetState, locale: string): string {
   const lines: string[] = [];
   for (let r = 0; r < rows; r++) {
     const fields: string[] = [];
-    for (let c = 0; c < cols; c++)
-      fields.push(csvField(formattedValue(sheet.rows[r]?.[c], locale) ?? ""));
+    for (let c = 0; c < cols; c++) {
+      const cell = sheet.rows[r]?.[c];
+      fields.push(csvField(formattedValue(cell, locale) ?? "", typeof cell?.value === "number"));
+    }
     lines.push(fields.join(","));
   }
   return lines.join("\r\n");
@@ -31,6 +44,10 @@ export function csvFileName(title: string): string {
 
 export async function dumpSpreadsheetCsv(ss: SpreadsheetState, dir: string): Promise<string[]> {
   const folder = join(dir, ss.spreadsheetId);
+  // Seeds are checked on the way in; this keeps any other path to the store from escaping.
+  if (!SPREADSHEET_ID_PATTERN.test(ss.spreadsheetId) || relative(dir, folder).startsWith(".")) {
+    throw new Error(`refusing to dump spreadsheet id "${ss.spreadsheetId}": not a Google id`);
+  }
   await mkdir(folder, { recursive: true });
   const written: string[] = [];
   for (const sheet of ss.sheets) {

@@ -1,4 +1,4 @@
-// `npm run emulator -- --data DIR --port N [--service-account FILE] [--latency-ms N]`
+// `npm run emulator -- --data DIR --port N [--service-account FILE] [--latency-ms N] [--dump-dir DIR]`
 // The emulator alone, in the foreground, until Ctrl-C.
 
 import { readFile, writeFile } from "node:fs/promises";
@@ -13,7 +13,8 @@ const USAGE = `usage: npm run emulator -- [--data DIR] [--port N] [--service-acc
   --port N                port on 127.0.0.1 (default 8790; 0 picks a free one)
   --service-account FILE  trust this Google JSON key; without it a key is generated
   --latency-ms N          delay every Google call by N ms
-  --reads N --writes N    quota per minute for the account (default 60 each)`;
+  --reads N --writes N    quota per minute for the account (default 60 each)
+  --dump-dir DIR          let POST /__emulator/dump write CSV files under DIR (refused without)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       "latency-ms": { type: "string", default: "0" },
       reads: { type: "string" },
       writes: { type: "string" },
+      "dump-dir": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     serviceAccounts,
     quota: cleanQuota,
     latencyMs: num("latency-ms", values["latency-ms"]),
+    ...(values["dump-dir"] ? { dumpDir: values["dump-dir"] } : {}),
   });
   console.log(`Sheets API emulator listening on ${emulator.url}`);
   console.log(`  SHEETS_API_BASE=${emulator.url}`);

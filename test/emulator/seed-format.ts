@@ -4,6 +4,18 @@
 
 import { z } from "zod";
 
+/**
+ * Google's spreadsheet ids are letters, digits, `-` and `_`. The emulator keeps to that
+ * alphabet because an id becomes a folder name in the CSV dump: `../` must never reach it.
+ */
+export const SPREADSHEET_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const SPREADSHEET_ID_RULE = "spreadsheetId may hold only letters A-Z a-z, digits, - and _";
+
+/** Throws unless `id` is in Google's id alphabet. */
+export function checkSpreadsheetId(id: string): void {
+  if (!SPREADSHEET_ID_PATTERN.test(id)) throw new Error(`${SPREADSHEET_ID_RULE}, got "${id}"`);
+}
+
 const cellValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const json = z.record(z.string(), z.unknown());
 
@@ -59,7 +71,7 @@ export const faultsSchema = z.strictObject({
 });
 
 export const seedSchema = z.strictObject({
-  spreadsheetId: z.string().min(1).optional(),
+  spreadsheetId: z.string().regex(SPREADSHEET_ID_PATTERN, SPREADSHEET_ID_RULE).optional(),
   properties: z
     .strictObject({
       title: z.string().optional(),

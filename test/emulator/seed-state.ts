@@ -2,6 +2,7 @@
 
 import type { Cell, CellValue, JsonObject } from "./cell.ts";
 import type { Seed, SeedSheet } from "./seed-format.ts";
+import { checkSpreadsheetId } from "./seed-format.ts";
 import type { SheetState, SpreadsheetState } from "./store.ts";
 import { cellAt, derivedSheetId, emptySheet } from "./store.ts";
 
@@ -62,6 +63,7 @@ function sheetFromSeed(s: SeedSheet, index: number, sheetId: number): SheetState
 }
 
 export function stateFromSeed(seed: Seed, spreadsheetId: string): SpreadsheetState {
+  checkSpreadsheetId(spreadsheetId);
   const taken = new Set<number>();
   const titles = new Set<string>();
   const ordered = seed.sheets

@@ -46,6 +46,8 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Delay added to every Google call (Sheets and token). */
   latencyMs?: number;
+  /** The folder `POST /__emulator/dump` writes under; without it that endpoint is refused. */
+  dumpDir?: string;
 }
 
 export interface Emulator {
@@ -125,12 +127,20 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const pretty = query.get("prettyPrint") !== "false";
     const at = Date.now();
     if (rawPath.startsWith("/__emulator/") || rawPath === "/__emulator") {
-      const r = await handleControl(method, rawPath, query, bodyText, {
-        store,
-        accounts,
-        quota,
-        stats,
-      });
+      const r = await handleControl(
+        method,
+        rawPath,
+        query,
+        bodyText,
+        {
+          store,
+          accounts,
+          quota,
+          stats,
+          dumpDir: opts.dumpDir,
+        },
+        req.headers,
+      );
       send(res, r.status, r.body, {}, true);
       return;
     }
