@@ -24,3 +24,31 @@ export function locate(tab: string, row: number | null, column: string | null): 
   if (column !== null) parts.push(`cột "${column}"`);
   return parts.join(", ");
 }
+
+/** Where an issue is; what is left out is null (row, column, index) or "" (value). */
+export interface IssueAt {
+  readonly tab: string;
+  readonly row?: number | null;
+  readonly column?: string | null;
+  readonly columnIndex?: number | null;
+  /** The raw value as typed. */
+  readonly value?: string;
+}
+
+/**
+ * An issue whose message is its location (`Biểu "…", dòng …, cột "…"`) then `text`, so
+ * every message starts the same way and the add-on can cut the location off for a note.
+ */
+export function issue(severity: Issue["severity"], at: IssueAt, text: string): Issue {
+  const row = at.row ?? null;
+  const column = at.column ?? null;
+  return {
+    severity,
+    tab: at.tab,
+    row,
+    column,
+    columnIndex: at.columnIndex ?? null,
+    value: at.value ?? "",
+    message: `${locate(at.tab, row, column)}: ${text}`,
+  };
+}

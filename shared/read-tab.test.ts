@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { arbRow, cleanCell } from "../test/support/arbitraries.ts";
 import { findTab, readTab } from "./read-tab.ts";
 import { readUnit } from "./read-unit.ts";
-import { dialogues, inspections, trainings } from "./templates/index.ts";
+import { dialogues, inspections, TEMPLATES, trainings } from "./templates/index.ts";
+import { validateRecord } from "./validate-row.ts";
 
 const H = ["Ngày", "Loại", "Nội dung", "Số lượt người"];
 
@@ -40,7 +43,10 @@ describe("readTab", () => {
     ];
     const read = readTab(trainings, values);
     expect(read.headerRow).toBeNull();
+    expect(read.rows).toEqual([]);
     expect(read.issues[0]?.message).toContain("không tìm thấy dòng tiêu đề");
+    expect(read.issues[0]?.message).toContain("phải nằm trong 10 dòng đầu");
+    expect(read.tabProblem).toBe(read.issues[0]?.message);
   });
 
   it("reports a missing required column for the whole tab", () => {
@@ -135,5 +141,166 @@ describe("readUnit", () => {
     expect(read.rows.trainings).toHaveLength(1);
     expect(read.missingTabs).toEqual(["Kiểm tra, giám sát", "Khen thưởng", "Đối thoại"]);
     expect(read.issues.filter((i) => i.row === null)).toHaveLength(3);
+    expect(read.tabProblems.map((p) => p.tab)).toEqual(read.missingTabs);
+  });
+
+  const all = (trainingValues: unknown[][]) => [
+    ...TEMPLATES.filter((t) => t !== trainings).map((t) => ({
+      title: t.title,
+      values: [t.columns.map((c) => c.header)],
+    })),
+    { title: trainings.title, values: trainingValues },
+  ];
+
+  it("names a tab without a header in the first 10 rows, or without a required column", () => {
+    const low = readUnit(
+      all([...Array.from({ length: 10 }, () => []), H, [46178, "Tập huấn", "A", 1]]),
+    );
+    expect(low.tabProblems).toEqual([
+      { tab: trainings.title, message: expect.stringContaining("10 dòng đầu") },
+    ]);
+    const renamed = readUnit(
+      all([
+        ["Ngày", "Phân loại", "Nội dung"],
+        [46178, "Tập huấn", "A"],
+      ]),
+    );
+    expect(renamed.tabProblems).toEqual([
+      { tab: trainings.title, message: expect.stringContaining('thiếu cột bắt buộc "Loại"') },
+    ]);
+    for (const read of [low, renamed]) {
+      expect(read.issues).toContainEqual(
+        expect.objectContaining({ severity: "error", message: read.tabProblems[0]?.message }),
+      );
+    }
+    expect(readUnit(all([H, [46178, "Tập huấn", "A", 1]])).tabProblems).toEqual([]);
+  });
+
+  it("reads the first of two tabs whose titles fold together and names both", () => {
+    const nfd = trainings.title.normalize("NFD");
+    const read = readUnit([
+      ...all([H, [46178, "Tập huấn", "A", 1]]),
+      { title: nfd, values: [H, [46179, "Hội nghị", "B", 2]] },
+    ]);
+    expect(read.rows.trainings.map((r) => r.topic)).toEqual(["A"]);
+    expect(read.tabProblems).toHaveLength(1);
+    expect(read.tabProblems[0]?.tab).toBe(trainings.title);
+    expect(read.tabProblems[0]?.message).toContain(`"${trainings.title}", "${nfd}"`);
+    expect(read.issues.filter((i) => i.severity === "error")).toHaveLength(1);
+  });
+
+  it("sees a duplicate title given without values (a tab not read)", () => {
+    const read = readUnit([...all([H]), { title: ` ${trainings.title.toUpperCase()} ` }]);
+    expect(read.tabProblems.map((p) => p.tab)).toEqual([trainings.title]);
+  });
+});
+
+describe("hand-typed totals", () => {
+  const D = ["Ngày đối thoại", "Người chủ trì", "Địa bàn", "Số người dự"];
+
+  it("counts rows whose text only starts like a total word", () => {
+    const read = readTab(dialogues, [
+      D,
+      [46178, "Tổng biên tập Báo tỉnh", "Phường 1", 40],
+      [46179, "Cộng tác viên Nguyễn A", "Phường 2", 12],
+      [46180, "Ông Tổng Văn B", "Cộng Hòa", 5],
+    ]);
+    expect(read.rows.map((r) => r.row.chair)).toEqual([
+      "Tổng biên tập Báo tỉnh",
+      "Cộng tác viên Nguyễn A",
+      "Ông Tổng Văn B",
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it("counts a row whose extra left column starts with Cộng or holds a total word", () => {
+    const read = readTab(dialogues, [
+      ["Khu vực", ...D],
+      ["Cộng đồng dân cư số 1", 46178, "Ông A", "Phường 1", 30],
+      ["Tổng", 46179, "Bà B", "Phường 2", 20],
+    ]);
+    expect(read.rows.map((r) => [r.sheetRow, r.row.participants])).toEqual([
+      [2, 30],
+      [3, 20],
+    ]);
+    expect(read.issues).toEqual([]);
+  });
+
+  it.each([
+    "Tổng",
+    "Cộng",
+    "Tổng cộng",
+    "Tổng số",
+    "Cộng:",
+    "Tổng:",
+    "  TỔNG CỘNG : ",
+    "tổng số".normalize("NFD"),
+  ])("skips a failing row labelled %j with a warning, not as an error row", (label) => {
+    const read = readTab(dialogues, [D, [label, null, null, 52], [46178, "Ông A", "Phường 1", 52]]);
+    expect(read.rows.map((r) => r.sheetRow)).toEqual([3]);
+    expect(read.invalidRows).toBe(0);
+    expect(read.issues.map((i) => [i.severity, i.row, i.column])).toEqual([["warning", 2, null]]);
+    expect(read.issues[0]?.message).toContain("dòng tổng tự gõ");
+  });
+
+  it("reports a failing row that starts with more than a total word as errors", () => {
+    const read = readTab(dialogues, [D, ["Tổng biên tập", null, null, 52]]);
+    expect(read.invalidRows).toBe(1);
+    expect(read.issues.every((i) => i.severity === "error")).toBe(true);
+  });
+
+  // Total words and other text in text cells and in an extra left column; any cell may be
+  // replaced by junk so that some rows fail.
+  const label = fc.constantFrom("Tổng", "Cộng:", "Tổng cộng", "Tổng số", "Cộng đồng", "", "x");
+  const junk = fc.constantFrom<unknown>("31/02/2026", "-3", "abc", "", null, "Tổng cộng", 2.5);
+
+  it("never drops a row that validates, whatever its text says", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES).chain((template) =>
+          fc.tuple(
+            fc.constant(template),
+            fc.array(
+              fc.tuple(
+                label,
+                arbRow(template),
+                fc.array(fc.option(junk, { freq: 4, nil: undefined }), {
+                  minLength: template.columns.length,
+                  maxLength: template.columns.length,
+                }),
+                fc.array(label, {
+                  minLength: template.columns.length,
+                  maxLength: template.columns.length,
+                }),
+              ),
+              { maxLength: 8 },
+            ),
+          ),
+        ),
+        ([template, specs]) => {
+          const cells = specs.map(([left, row, broken, words]) => [
+            left,
+            ...template.columns.map((c, i) => {
+              if (broken[i] !== undefined) return broken[i];
+              // Total words in text cells: a chair called "Tổng" is still a chair.
+              if (c.type === "text" && words[i] !== "" && words[i] !== "x") return words[i];
+              return cleanCell(c, row[c.key] ?? null);
+            }),
+          ]);
+          const read = readTab(template, [
+            ["Ghi chú", ...template.columns.map((c) => c.header)],
+            ...cells,
+          ]);
+          const valid = cells.flatMap((row, i) => {
+            const record = Object.fromEntries(template.columns.map((c, j) => [c.key, row[j + 1]]));
+            return validateRecord(template, record).ok ? [i + 2] : [];
+          });
+          expect(read.rows.map((r) => r.sheetRow)).toEqual(valid);
+          const warned = read.issues.filter((i) => i.severity === "warning").map((i) => i.row);
+          for (const row of warned) expect(valid).not.toContain(row);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

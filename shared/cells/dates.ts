@@ -2,10 +2,12 @@ import type { IsoDate } from "../schema/template.ts";
 
 /**
  * Calendar dates without time zones. Sheets stores a date as the number of days since
- * 1899-12-30 (its epoch); the products's rows carry `YYYY-MM-DD` strings.
+ * 1899-12-30 (its epoch); the product's rows carry `YYYY-MM-DD` strings.
  */
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
+/** Vietnam is UTC+7 all year (no daylight saving). */
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 export const MIN_YEAR = 2000;
@@ -54,6 +56,6 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** The calendar date of an instant in Vietnam (UTC+7, no daylight saving). */
 export function vietnamDate(instant: Date): IsoDate {
-  const t = new Date(instant.getTime() + 7 * 3_600_000);
+  const t = new Date(instant.getTime() + VIETNAM_OFFSET_MS);
   return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
