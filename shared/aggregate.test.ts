@@ -14,47 +14,6 @@ function tab(title: string, header: string[], rows: unknown[][]) {
   return { title, values: [header, ...rows] };
 }
 
-describe("aggregateUnit", () => {
-  it("counts rows by inspector, sums, and counts distinct bases as folded", () => {
-    const [ins] = TEMPLATES;
-    const header = ins.columns.map((c) => c.header);
-    const row = (date: string, inspector: string, target: string, recs: number, done: number) => [
-      date,
-      inspector,
-      "Kiểm tra",
-      target,
-      "Khác",
-      null,
-      recs,
-      done,
-      null,
-    ];
-    const read = readUnit([
-      tab(ins.title, header, [
-        row("20/12/2025", "BCĐ tỉnh", "UBND xã Hòa Bình", 3, 1),
-        row("01/03/2026", "BCĐ huyện", "ubnd xã hoà  bình", 2, 2),
-        row("14/12/2026", "Ban Chỉ đạo cấp xã", "Trường A", 0, 0),
-        row("15/12/2026", "BCĐ tỉnh", "Trường B", 9, 9), // reporting year 2027
-        row("14/12/2025", "BCĐ tỉnh", "Trường C", 9, 9), // reporting year 2025
-        row("31/02/2026", "BCĐ tỉnh", "Trường D", 1, 1), // invalid
-      ]),
-    ]);
-    const m = aggregateUnit(read.rows, read.invalidRows, period2026);
-    expect(m).toMatchObject({
-      inspections: 3,
-      inspectionsByProvince: 1,
-      inspectionsByDistrict: 1,
-      inspectionsByCommune: 1,
-      inspectedBases: 2,
-      recommendations: 5,
-      recommendationsRemedied: 3,
-      invalidRows: 1,
-      awards: 0,
-    });
-    expect(Object.keys(m).sort()).toEqual([...METRIC_IDS].sort());
-  });
-});
-
 describe("properties", () => {
   const arbUnitRows = fc.record(
     Object.fromEntries(TEMPLATES.map((t) => [t.id, fc.array(arbRow(t), { maxLength: 12 })])),
@@ -164,6 +123,52 @@ describe("properties", () => {
         for (const id of METRIC_IDS) {
           expect(total[id]).toBe(perUnit.reduce((s, m) => s + m[id], 0));
         }
+      }),
+    );
+  });
+
+  it("keeps the report's identities: inspections split by method, visits by inspector", () => {
+    // Few inspectors, methods and rounds, typed several ways, so that rows do group.
+    const [ins] = TEMPLATES;
+    const round = fc.constantFrom(
+      null,
+      "",
+      "KH 01",
+      "kh  01",
+      "KH 01".normalize("NFD"),
+      "Đợt 2",
+      "ĐỢT 2",
+    );
+    const rows = fc.array(
+      fc
+        .tuple(arbRow(ins), round)
+        .map(([row, r]): Record<string, string | number | null> => ({ ...row, round: r })),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(rows, (list) => {
+        const read = readUnit([
+          tab(
+            ins.title,
+            ins.columns.map((c) => c.header),
+            list.map((r) => ins.columns.map((c) => cleanCell(c, r[c.key] ?? null))),
+          ),
+        ]);
+        expect(read.invalidRows).toBe(0);
+        const m = aggregateUnit(read.rows, 0, { from: "2000-01-01", to: "2100-12-31" });
+        expect(m.inspections).toBe(m.inspectionsCheck + m.inspectionsSupervision);
+        expect(m.inspectionVisits).toBeGreaterThanOrEqual(m.inspections);
+        expect(m.inspectionVisits).toBe(list.length);
+        expect(m.visitsByProvince + m.visitsByDistrict + m.visitsByCommune + m.visitsByOthers).toBe(
+          m.inspectionVisits,
+        );
+        // Row order never changes a figure.
+        const reversed = aggregateUnit(
+          { ...read.rows, inspections: [...read.rows.inspections].reverse() },
+          0,
+          { from: "2000-01-01", to: "2100-12-31" },
+        );
+        expect(reversed).toEqual(m);
       }),
     );
   });

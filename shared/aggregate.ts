@@ -1,7 +1,7 @@
 import { type Metrics, zeroMetrics } from "./metrics.ts";
 import { isInPeriod, type Period } from "./periods.ts";
 import type { UnitRows } from "./read-unit.ts";
-import type { IsoDate, MetricRule } from "./schema/template.ts";
+import type { IsoDate, MetricRule, RowFilter } from "./schema/template.ts";
 import { TEMPLATES } from "./templates/index.ts";
 import { foldKey } from "./text/fold.ts";
 
@@ -36,22 +36,61 @@ function compute(rule: MetricRule, rows: readonly Cells[]): number {
     case "rows":
       return rows.length;
     case "rowsWhere":
-      return rows.filter((row) => row[rule.key] === rule.equals).length;
+      return rows.filter((row) => matches(rule, row)).length;
     case "sum":
-      return rows.reduce((sum, row) => {
-        const v = row[rule.key];
-        return sum + (typeof v === "number" ? v : 0);
-      }, 0);
+      return sum(rows, rule.key);
+    case "sumWhere":
+      return sum(
+        rows.filter((row) => matches(rule.where, row)),
+        rule.key,
+      );
     case "distinct": {
       // Same base typed two ways ("UBND xã Hoà Bình" / "UBND Xã  Hòa Bình") counts once.
       const keys = new Set<string>();
       for (const row of rows) {
         const v = row[rule.key];
-        if (v !== null && v !== undefined && v !== "") keys.add(foldKey(String(v)));
+        if (!isBlankCell(v)) keys.add(foldKey(String(v)));
       }
       return keys.size;
     }
+    case "inspectionGroups": {
+      const where = rule.where;
+      const kept = where ? rows.filter((row) => matches(where, row)) : rows;
+      const groups = new Set<string>();
+      let single = 0;
+      for (const row of kept) {
+        const round = row[rule.round];
+        // A row without a round cannot be matched with others: an inspection by itself.
+        if (isBlankCell(round)) {
+          single++;
+          continue;
+        }
+        // JSON keeps the parts apart: no separator can occur inside one of them.
+        groups.add(JSON.stringify([...rule.by.map((k) => foldCell(row[k])), foldCell(round)]));
+      }
+      return groups.size + single;
+    }
   }
+}
+
+function matches(filter: RowFilter, row: Cells): boolean {
+  const v = row[filter.key];
+  return typeof v === "string" && filter.in.includes(v);
+}
+
+function sum(rows: readonly Cells[], key: string): number {
+  return rows.reduce((total, row) => {
+    const v = row[key];
+    return total + (typeof v === "number" ? v : 0);
+  }, 0);
+}
+
+function isBlankCell(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function foldCell(v: unknown): string {
+  return isBlankCell(v) ? "" : foldKey(String(v));
 }
 
 /** Totals over units: `Toàn tỉnh`. Distinct counts add up too, being within each unit. */

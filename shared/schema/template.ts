@@ -46,17 +46,40 @@ export interface TextColumn<K extends string = string> extends ColumnBase<K> {
 
 export type ColumnDef = DateColumn | CountColumn | EnumColumn | TextColumn;
 
+/** Rows whose enum cell `key` holds one of `in` (canonical values, as rows carry them). */
+export interface RowFilter {
+  readonly key: string;
+  readonly in: readonly string[];
+}
+
 /** How a metric is computed over the valid rows of one unit in one period. */
 export type MetricRule =
   | { readonly kind: "rows" }
-  | { readonly kind: "rowsWhere"; readonly key: string; readonly equals: string }
+  | ({ readonly kind: "rowsWhere" } & RowFilter)
   | { readonly kind: "sum"; readonly key: string }
-  | { readonly kind: "distinct"; readonly key: string };
+  | { readonly kind: "sumWhere"; readonly key: string; readonly where: RowFilter }
+  /** Distinct non-blank values of `key`, compared folded as enums are. */
+  | { readonly kind: "distinct"; readonly key: string }
+  /**
+   * Rows grouped into events: rows with equal `by` cells and the same non-blank `round`
+   * (folded) are one event; a row with a blank `round` is an event by itself. `where`
+   * keeps only some rows first (it should filter on a `by` key, so groups stay whole).
+   */
+  | {
+      readonly kind: "inspectionGroups";
+      readonly by: readonly string[];
+      readonly round: string;
+      readonly where?: RowFilter;
+    };
 
 export type MetricDef = MetricRule & {
   readonly id: string;
-  /** Column label in the `Tổng hợp` tab. */
+  /** The row label in the report table (`Chỉ tiêu`), NFC. */
   readonly label: string;
+  /** The unit of measure (`Đơn vị tính`): cuộc, lượt, người… */
+  readonly unit: string;
+  /** A "Trong đó" row: a part of the row above it, shown indented. */
+  readonly breakdown?: boolean;
 };
 
 export interface TemplateDef {

@@ -59,12 +59,40 @@ export const dialogues = defineTemplate({
     },
   ],
   metrics: [
-    { id: "dialogues", label: "Số cuộc đối thoại", kind: "rows" },
+    {
+      id: "dialogues",
+      label: "Số cuộc đối thoại trực tiếp với Nhân dân",
+      unit: "cuộc",
+      kind: "rows",
+    },
+    {
+      id: "dialogueAreas",
+      label: "Số địa bàn tổ chức đối thoại",
+      unit: "địa bàn",
+      kind: "distinct",
+      key: "area",
+    },
     {
       id: "dialogueParticipants",
       label: "Số người dự đối thoại",
+      unit: "người",
       kind: "sum",
       key: "participants",
+    },
+    {
+      id: "dialogueOpinions",
+      label: "Số ý kiến của Nhân dân",
+      unit: "ý kiến",
+      kind: "sum",
+      key: "opinions",
+    },
+    {
+      id: "dialogueOpinionsResolved",
+      label: "Trong đó: đã giải quyết, trả lời",
+      unit: "ý kiến",
+      breakdown: true,
+      kind: "sum",
+      key: "resolved",
     },
   ],
 });
