@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePeriodId } from "../../shared/periods.ts";
 import { startEmulator } from "../../test/emulator/server.ts";
+import { writePreview } from "../preview/write-preview.ts";
 import { parseLocalRunArgs, USAGE, UsageError } from "./args.ts";
 import { summarizeDataDir } from "./find-province.ts";
 import { progressLine, totalsTable, type UnitProgressLine } from "./print.ts";
@@ -72,7 +73,17 @@ async function main(): Promise<number> {
     // The emulator writes what Sheets' CSV export would: DIR/<spreadsheetId>/<tab>.csv.
     const files = (await emulator.dumpCsv(outDir)).length;
     await writeFile(join(outDir, "totals.json"), `${JSON.stringify(totals, null, 2)}\n`);
-    console.log(`\nĐã ghi ${files} tệp CSV và totals.json vào ${outDir}`);
+    // The provincial spreadsheet as the office would see it, charts included (docs/local-run.md).
+    if (emulator.serviceAccountKey)
+      await writePreview(
+        emulator.url,
+        emulator.serviceAccountKey,
+        data.provinceId,
+        join(outDir, "index.html"),
+      );
+    console.log(
+      `\nĐã ghi ${files} tệp CSV, totals.json và index.html (bản xem trước) vào ${outDir}`,
+    );
     if (args.serve) {
       console.log(`\nĐang phục vụ (Ctrl+C để dừng):
   Emulator: ${emulator.url}
