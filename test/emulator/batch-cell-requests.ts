@@ -1,8 +1,8 @@
-// batchUpdate requests on cells: updateCells, repeatCell, appendCells, mergeCells,
-// unmergeCells, updateBorders, setDataValidation. Writing outside the grid is refused (only the
-// values API and appendCells grow a grid).
+// batchUpdate requests on cells: updateCells, repeatCell, mergeCells, unmergeCells. Writing
+// outside the grid is refused (only the values API grows a grid).
 
 import type { RequestHandler } from "./batch-sheet-requests.ts";
+import { splits } from "./batch-sheet-requests.ts";
 import type { Cell, JsonObject } from "./cell.ts";
 import { setExtendedValue } from "./cell.ts";
 import type { MaskTree, Schema } from "./field-mask.ts";
@@ -21,7 +21,7 @@ import type { BoundedRect } from "./range-resolve.ts";
 import { a1Of } from "./range-resolve.ts";
 import { asObject } from "./request-checks.ts";
 import type { SheetState } from "./store.ts";
-import { cellAt, tidyCell, valueExtent } from "./store.ts";
+import { cellAt, tidyCell } from "./store.ts";
 
 const cellDataSchema: Schema = {
   userEnteredValue: "any",
@@ -78,6 +78,32 @@ function applyCellData(cell: Cell, data: JsonObject | undefined, mask: MaskTree)
       else delete cell.note;
     }
     // Other CellData fields are read-only or not modelled; Google ignores read-only ones too.
+  }
+  if (cell.textFormatRuns) checkRuns(cell);
+}
+
+/**
+ * Google's rules for rich text: runs only on a string value (not a number, bool or
+ * formula), each starting inside the text (UTF-16 units) after the one before, a link with
+ * a URI.
+ */
+function checkRuns(cell: Cell): void {
+  const text = cell.formula === undefined ? cell.value : undefined;
+  if (typeof text !== "string")
+    throw invalidArgument("Text format runs are only valid on string values.");
+  let previous = -1;
+  for (const run of cell.textFormatRuns ?? []) {
+    const start = intField(run, "startIndex", 0);
+    if (start <= previous || start >= text.length) {
+      throw invalidArgument(
+        `Invalid text format run startIndex ${start}: runs must start inside the text (length ${text.length}) in increasing order.`,
+      );
+    }
+    previous = start;
+    const link = (run.format as JsonObject | undefined)?.link as JsonObject | undefined;
+    if (link !== undefined && (typeof link.uri !== "string" || link.uri === "")) {
+      throw invalidArgument("A text format run's link needs a uri.");
+    }
   }
 }
 
@@ -179,18 +205,6 @@ const repeatCell: RequestHandler = (ss, req) => {
   return undefined;
 };
 
-const appendCells: RequestHandler = (ss, req) => {
-  const m = mask(req.fields);
-  const sheet = sheetOf(ss, intField(req, "sheetId", 0));
-  const rows = rowsOf(req.rows);
-  const [used] = valueExtent(sheet);
-  const gp = sheet.properties.gridProperties;
-  gp.rowCount = Math.max(gp.rowCount, used + rows.length);
-  gp.columnCount = Math.max(gp.columnCount, ...rows.map((r) => r.length));
-  writeRows(sheet, used, 0, rows, m);
-  return undefined;
-};
-
 function mergeRects(rect: BoundedRect, type: unknown): BoundedRect[] {
   if (type === undefined || type === "MERGE_ALL") return [rect];
   const out: BoundedRect[] = [];
@@ -209,6 +223,11 @@ const PARTIAL_MERGE = "You must select all cells in a merged range to merge or u
 
 const mergeCells: RequestHandler = (ss, req) => {
   const { sheet, rect } = resolveGridRange(ss, req.range);
+  const { frozenRowCount, frozenColumnCount } = sheet.properties.gridProperties;
+  if (splits(frozenRowCount, rect.startRow, rect.endRow))
+    throw invalidArgument("You can't merge frozen and non-frozen rows.");
+  if (splits(frozenColumnCount, rect.startCol, rect.endCol))
+    throw invalidArgument("You can't merge frozen and non-frozen columns.");
   const existing = sheet.merges.map((g) => rectOfGridRange(g));
   existing.forEach((e) => {
     if (rectsOverlap(e, rect) && !rectContains(rect, e)) throw invalidArgument(PARTIAL_MERGE);
@@ -243,59 +262,9 @@ const unmergeCells: RequestHandler = (ss, req) => {
   return undefined;
 };
 
-const updateBorders: RequestHandler = (ss, req) => {
-  const { sheet, rect } = resolveGridRange(ss, req.range);
-  const sides: [string, (r: number, c: number) => boolean][] = [
-    ["top", (r) => r === rect.startRow],
-    ["bottom", (r) => r === rect.endRow - 1],
-    ["left", (_r, c) => c === rect.startCol],
-    ["right", (_r, c) => c === rect.endCol - 1],
-  ];
-  for (let r = rect.startRow; r < rect.endRow; r++) {
-    for (let c = rect.startCol; c < rect.endCol; c++) {
-      const set: [string, unknown][] = [];
-      for (const [side, edge] of sides)
-        if (req[side] !== undefined && edge(r, c)) set.push([side, req[side]]);
-      if (req.innerHorizontal !== undefined) {
-        if (r > rect.startRow) set.push(["top", req.innerHorizontal]);
-        if (r < rect.endRow - 1) set.push(["bottom", req.innerHorizontal]);
-      }
-      if (req.innerVertical !== undefined) {
-        if (c > rect.startCol) set.push(["left", req.innerVertical]);
-        if (c < rect.endCol - 1) set.push(["right", req.innerVertical]);
-      }
-      if (!set.length) continue;
-      const cell = cellAt(sheet, r, c);
-      const format = cell.format ?? {};
-      const borders = (format.borders ?? {}) as JsonObject;
-      for (const [side, v] of set) borders[side] = structuredClone(v);
-      format.borders = borders;
-      cell.format = format;
-    }
-  }
-  return undefined;
-};
-
-const setDataValidation: RequestHandler = (ss, req) => {
-  const { sheet, rect } = resolveGridRange(ss, req.range);
-  for (let r = rect.startRow; r < rect.endRow; r++) {
-    for (let c = rect.startCol; c < rect.endCol; c++) {
-      setWhole(cellAt(sheet, r, c), "dataValidation", req.rule);
-      tidyCell(sheet, r, c);
-    }
-  }
-  return undefined;
-};
-
 export const cellRequests: Record<string, { keys: string[]; run: RequestHandler }> = {
   updateCells: { keys: ["rows", "fields", "start", "range"], run: updateCells },
   repeatCell: { keys: ["range", "cell", "fields"], run: repeatCell },
-  appendCells: { keys: ["sheetId", "rows", "fields", "tableId"], run: appendCells },
   mergeCells: { keys: ["range", "mergeType"], run: mergeCells },
   unmergeCells: { keys: ["range"], run: unmergeCells },
-  updateBorders: {
-    keys: ["range", "top", "bottom", "left", "right", "innerHorizontal", "innerVertical"],
-    run: updateBorders,
-  },
-  setDataValidation: { keys: ["range", "rule", "filteredRowsIncluded"], run: setDataValidation },
 };

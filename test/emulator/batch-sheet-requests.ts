@@ -1,17 +1,12 @@
-// batchUpdate requests on tabs: addSheet, deleteSheet, duplicateSheet,
-// updateSheetProperties, updateSpreadsheetProperties.
+// batchUpdate requests on tabs: addSheet, deleteSheet, updateSheetProperties.
 
 import type { JsonObject } from "./cell.ts";
 import { invalidArgument } from "./google-error.ts";
-import { intField } from "./grid-range.ts";
+import { intField, rectOfGridRange } from "./grid-range.ts";
 import { mergeMasked, requestMask } from "./masked-merge.ts";
 import { findSheetByTitle } from "./range-resolve.ts";
 import { asObject } from "./request-checks.ts";
-import {
-  sheetPropertiesJson,
-  sheetPropertiesSchema,
-  spreadsheetPropertiesSchema,
-} from "./resources.ts";
+import { sheetPropertiesJson, sheetPropertiesSchema } from "./resources.ts";
 import type { SheetProperties, SheetState, SpreadsheetState } from "./store.ts";
 import { emptySheet, randomSheetId, truncateToGrid } from "./store.ts";
 
@@ -47,7 +42,7 @@ function place(ss: SpreadsheetState, sheet: SheetState, index: number | undefine
 }
 
 /** Checks grid sizes and frozen counts of (possibly edited) properties. */
-function checkGrid(p: SheetProperties): void {
+function checkGrid(p: SheetProperties, merges: readonly JsonObject[] = []): void {
   const gp = p.gridProperties;
   if (!(gp.rowCount >= 1) || !(gp.columnCount >= 1))
     throw invalidArgument("The grid must have at least one row and one column.");
@@ -55,6 +50,19 @@ function checkGrid(p: SheetProperties): void {
     throw invalidArgument("You can't freeze all visible rows on the sheet.");
   if ((gp.frozenColumnCount ?? 0) >= gp.columnCount)
     throw invalidArgument("You can't freeze all visible columns on the sheet.");
+  // Google keeps a merged cell wholly frozen or wholly not.
+  for (const m of merges) {
+    const r = rectOfGridRange(m);
+    if (splits(gp.frozenRowCount, r.startRow, r.endRow))
+      throw invalidArgument("You can't freeze rows which contain only part of a merged cell.");
+    if (splits(gp.frozenColumnCount, r.startCol, r.endCol))
+      throw invalidArgument("You can't freeze columns which contain only part of a merged cell.");
+  }
+}
+
+/** True when a frozen count falls strictly inside [start, end). */
+export function splits(frozen: number | undefined, start: number, end: number): boolean {
+  return frozen !== undefined && frozen > start && frozen < end;
 }
 
 const addSheet: RequestHandler = (ss, req) => {
@@ -102,28 +110,6 @@ const deleteSheet: RequestHandler = (ss, req) => {
   return undefined;
 };
 
-const duplicateSheet: RequestHandler = (ss, req) => {
-  const source = sheetById(ss, intField(req, "sourceSheetId", 0));
-  const taken = new Set(ss.sheets.map((s) => s.properties.sheetId));
-  const sheetId =
-    req.newSheetId === undefined ? randomSheetId(taken) : intField(req, "newSheetId", 0);
-  if (taken.has(sheetId)) throw invalidArgument(`Sheet with id ${sheetId} already exists.`);
-  const title =
-    typeof req.newSheetName === "string" && req.newSheetName !== ""
-      ? req.newSheetName
-      : `Copy of ${source.properties.title}`;
-  checkTitle(ss, title);
-  const copy = structuredClone(source);
-  copy.properties.sheetId = sheetId;
-  copy.properties.title = title;
-  place(
-    ss,
-    copy,
-    req.insertSheetIndex === undefined ? undefined : intField(req, "insertSheetIndex", 0),
-  );
-  return { duplicateSheet: { properties: sheetPropertiesJson(copy.properties) } };
-};
-
 const updateSheetProperties: RequestHandler = (ss, req) => {
   const mask = requestMask(req.fields, sheetPropertiesSchema);
   if (typeof mask === "string") throw invalidArgument(mask);
@@ -149,7 +135,7 @@ const updateSheetProperties: RequestHandler = (ss, req) => {
   if (edited.sheetType !== undefined && edited.sheetType !== "GRID")
     throw invalidArgument("sheetType cannot be changed.");
   checkTitle(ss, next.title, sheet);
-  checkGrid(next);
+  checkGrid(next, sheet.merges);
   if (next.hidden && ss.sheets.every((s) => s === sheet || s.properties.hidden)) {
     throw invalidArgument("You can't hide all the sheets in a document.");
   }
@@ -164,29 +150,8 @@ const updateSheetProperties: RequestHandler = (ss, req) => {
   return undefined;
 };
 
-const updateSpreadsheetProperties: RequestHandler = (ss, req) => {
-  const mask = requestMask(req.fields, spreadsheetPropertiesSchema);
-  if (typeof mask === "string") throw invalidArgument(mask);
-  const edited = structuredClone(ss.properties) as unknown as JsonObject;
-  mergeMasked(edited, asObject(req.properties, "properties"), mask);
-  const str = (k: string, fallback: string) =>
-    typeof edited[k] === "string" ? (edited[k] as string) : fallback;
-  ss.properties = {
-    title: str("title", ""),
-    locale: str("locale", ss.properties.locale),
-    timeZone: str("timeZone", ss.properties.timeZone),
-    autoRecalc: str("autoRecalc", ss.properties.autoRecalc),
-  };
-  return undefined;
-};
-
 export const sheetRequests: Record<string, { keys: string[]; run: RequestHandler }> = {
   addSheet: { keys: ["properties"], run: addSheet },
   deleteSheet: { keys: ["sheetId"], run: deleteSheet },
-  duplicateSheet: {
-    keys: ["sourceSheetId", "insertSheetIndex", "newSheetId", "newSheetName"],
-    run: duplicateSheet,
-  },
   updateSheetProperties: { keys: ["properties", "fields"], run: updateSheetProperties },
-  updateSpreadsheetProperties: { keys: ["properties", "fields"], run: updateSpreadsheetProperties },
 };

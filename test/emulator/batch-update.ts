@@ -19,9 +19,24 @@ import type { EndpointResult } from "./values-endpoints.ts";
 
 const handlers = { ...sheetRequests, ...dimensionRequests, ...cellRequests, ...objectRequests };
 
-/** Every Request kind of Sheets API v4, so a real-but-unimplemented one is told apart from a typo. */
+/**
+ * Every Request kind of Sheets API v4, so a real-but-unimplemented one is told apart from a
+ * typo. The emulator implements only what the product sends (the handlers above).
+ */
 const GOOGLE_KINDS = new Set([
   ...Object.keys(handlers),
+  "duplicateSheet",
+  "updateSpreadsheetProperties",
+  "appendDimension",
+  "insertDimension",
+  "deleteDimension",
+  "autoResizeDimensions",
+  "appendCells",
+  "updateBorders",
+  "setDataValidation",
+  "clearBasicFilter",
+  "addConditionalFormatRule",
+  "deleteConditionalFormatRule",
   "updateNamedRange",
   "addNamedRange",
   "deleteNamedRange",

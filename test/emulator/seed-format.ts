@@ -50,6 +50,8 @@ export const seedSheetSchema = z.strictObject({
   formats: z.array(z.array(json.nullable())).optional(),
   dataValidations: z.array(z.array(json.nullable())).optional(),
   notes: z.array(z.array(z.string().nullable())).optional(),
+  /** Rich-text runs of string cells (`[{ startIndex?, format: { link?: { uri } } }]` or null). */
+  textFormatRuns: z.array(z.array(z.array(json).nullable())).optional(),
   properties: sheetPropertiesSchema.optional(),
   merges: z.array(json).optional(),
   protectedRanges: z.array(json).optional(),

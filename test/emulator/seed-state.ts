@@ -43,6 +43,9 @@ function sheetFromSeed(s: SeedSheet, index: number, sheetId: number): SheetState
   laySeedGrid<string>(s.notes, sheet, (c, v) => {
     c.note = v;
   });
+  laySeedGrid<JsonObject[]>(s.textFormatRuns, sheet, (c, v) => {
+    if (v.length) c.textFormatRuns = v;
+  });
   const width = Math.max(0, ...sheet.rows.map((r) => r.length));
   sheet.properties.gridProperties = {
     ...gp,
@@ -135,6 +138,7 @@ export function stateToSeed(state: SpreadsheetState): JsonObject {
       ["formats", (c) => c.format],
       ["dataValidations", (c) => c.dataValidation],
       ["notes", (c) => c.note],
+      ["textFormatRuns", (c) => c.textFormatRuns],
     ];
     for (const [key, pick] of extras) {
       const grid = pick ? trimmedGrid(sheet, pick) : undefined;
