@@ -1,11 +1,26 @@
+import { addDays } from "./cells/dates.ts";
+import { parseDate } from "./cells/parse-date.ts";
 import { type Issue, locate } from "./issue.ts";
-import { DEFAULT_PERIOD_RULE, type PeriodRule, resolvePeriod } from "./periods.ts";
-import { displayValue, foldKey, isBlank } from "./text/fold.ts";
+import { DEFAULT_PERIOD_RULE, type Period, type PeriodRule, resolvePeriod } from "./periods.ts";
+import type { IsoDate } from "./schema/template.ts";
+import { displayValue, foldKey, isBlank, normalizeText } from "./text/fold.ts";
 
 /** The province's optional settings tab. */
 export const SETTINGS_TAB = "Cấu hình";
 export const PERIOD_LABEL = "Kỳ báo cáo";
 export const RULE_LABEL = "Quy tắc kỳ";
+export const DUE_LABEL = "Hạn nộp";
+
+/**
+ * `Hạn nộp`: days after the period's last day (that day itself is on time), or one date.
+ * 6 days by default: the 20th of the period's last month under Nghị định 09.
+ */
+export type DueSetting = { readonly days: number } | { readonly date: IsoDate };
+const DEFAULT_DUE_DAYS = 6;
+export const DEFAULT_DUE: DueSetting = { days: DEFAULT_DUE_DAYS };
+
+// A number this large in the cell is a date Sheets recognised (a serial), not a count of days.
+const MAX_DUE_DAYS = 366;
 
 /** What the provincial office types for each rule → the rule. */
 export const RULE_LABELS: Record<PeriodRule, string> = {
@@ -26,6 +41,7 @@ export interface ProvinceSettings {
   /** The period `Tổng hợp` shows, or null for "the year that contains today". */
   readonly periodId: string | null;
   readonly rule: PeriodRule;
+  readonly due: DueSetting;
   readonly issues: Issue[];
 }
 
@@ -38,6 +54,8 @@ export function readProvinceSettings(
   let ruleRaw: unknown = null;
   let periodRow = 0;
   let ruleRow = 0;
+  let dueRaw: unknown = null;
+  let dueRow = 0;
   (values ?? []).forEach((row, r) => {
     const cells = Array.isArray(row) ? row : [];
     const labelAt = cells.findIndex((c) => typeof c === "string" && !isBlank(c));
@@ -46,6 +64,7 @@ export function readProvinceSettings(
     const value = cells.slice(labelAt + 1).find((c) => !isBlank(c)) ?? null;
     if (label === foldKey(PERIOD_LABEL)) [periodRaw, periodRow] = [value, r + 1];
     if (label === foldKey(RULE_LABEL)) [ruleRaw, ruleRow] = [value, r + 1];
+    if (label === foldKey(DUE_LABEL)) [dueRaw, dueRow] = [value, r + 1];
   });
 
   let rule: PeriodRule = DEFAULT_PERIOD_RULE;
@@ -77,7 +96,44 @@ export function readProvinceSettings(
         ),
       );
   }
-  return { periodId, rule, issues };
+
+  let due: DueSetting = DEFAULT_DUE;
+  if (!isBlank(dueRaw)) {
+    const read = readDue(dueRaw);
+    if (read) due = read;
+    else
+      issues.push(
+        warning(
+          dueRow,
+          DUE_LABEL,
+          dueRaw,
+          `không hiểu hạn nộp "${displayValue(dueRaw)}"; hãy ghi số ngày sau ngày cuối kỳ (ví dụ 6) hoặc một ngày dạng dd/mm/yyyy. Đang dùng ${DEFAULT_DUE_DAYS} ngày sau ngày cuối kỳ.`,
+        ),
+      );
+  }
+  return { periodId, rule, due, issues };
+}
+
+/** `6`, `6 ngày`, a date `dd/mm/yyyy` or a date cell; null when it is none of those. */
+function readDue(raw: unknown): DueSetting | null {
+  if (typeof raw === "number") {
+    if (Number.isInteger(raw) && raw >= 0 && raw <= MAX_DUE_DAYS) return { days: raw };
+    if (raw <= MAX_DUE_DAYS) return null;
+  }
+  if (typeof raw === "string") {
+    const days = /^(\d{1,3})(?:\s*ngày)?$/u.exec(normalizeText(raw).toLowerCase());
+    if (days) return Number(days[1]) <= MAX_DUE_DAYS ? { days: Number(days[1]) } : null;
+  }
+  const date = parseDate(raw);
+  return date.ok && date.value !== null ? { date: date.value } : null;
+}
+
+/**
+ * The last day on which a report for `period` is on time (the whole day counts, in
+ * Asia/Ho_Chi_Minh): the period's last day plus the days set, or the date set.
+ */
+export function dueDate(period: Pick<Period, "to">, setting: DueSetting = DEFAULT_DUE): IsoDate {
+  return "date" in setting ? setting.date : addDays(period.to, setting.days);
 }
 
 function warning(row: number, column: string, raw: unknown, text: string): Issue {
