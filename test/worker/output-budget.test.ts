@@ -42,10 +42,10 @@ async function tabsOf(id: string): Promise<Map<string, SheetState>> {
   return new Map((await readSpreadsheet(id)).sheets.map((s) => [s.title, s]));
 }
 
-/** Tổng hợp's unit rows and total row match what GET /api/totals computes from D1. */
-async function expectCompleteSummary(id: string, tabs: Map<string, SheetState>) {
+/** Theo đơn vị's unit rows and Toàn tỉnh match what GET /api/totals computes from D1. */
+async function expectCompleteByUnit(id: string, tabs: Map<string, SheetState>) {
   const totals = await computeTotals(env.DB, id, resolvePeriod("2026")!, new Date());
-  const rows = tabs.get("Tổng hợp")?.values ?? [];
+  const rows = tabs.get("Theo đơn vị")?.values ?? [];
   const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
   const metricsOf = (row: unknown[] | undefined) => METRIC_IDS.map((_, i) => row?.[3 + i] ?? null);
   for (const [i, u] of totals.units.entries()) {
@@ -58,8 +58,15 @@ async function expectCompleteSummary(id: string, tabs: Map<string, SheetState>) 
   return totals;
 }
 
+const body = (tab: SheetState | undefined) => {
+  const values = tab?.values ?? [];
+  return values.slice(values.findIndex((r) => r[0] === "Mã đơn vị") + 1);
+};
+const unitsIn = (rows: unknown[][]) => rows.map((r) => r[0]);
+const count = (rows: unknown[][], code: string) => rows.filter((r) => r[0] === code).length;
+
 describe("an output too big for one write", () => {
-  it("keeps only the period's rows in the detail tabs when that is enough, and says so", async () => {
+  it("cuts the unit that caused it, its rows outside the period first, and says so", async () => {
     const P = "budget-period-tinh";
     await putAll([
       provinceSeed(P, [
@@ -76,33 +83,36 @@ describe("an output too big for one write", () => {
     expect(run.message).toContain("Kết quả quá lớn cho một lần ghi vào Google Sheets");
 
     const tabs = await tabsOf(P);
-    const totals = await expectCompleteSummary(P, tabs);
-    expect(totals.total.inspections).toBe(6);
+    const totals = await expectCompleteByUnit(P, tabs);
+    expect(totals.units.find((u) => u.code === "A")?.metrics.inspections).toBeGreaterThan(0);
 
     const detail = tabs.get(INSPECTIONS)!;
     const notice = String(detail.values[0]?.[0]);
-    // OLD's 300 rows and each clean unit's one row of 2025 are left out.
-    expect(notice).toContain("chỉ liệt kê các dòng thuộc kỳ báo cáo Năm 2026");
-    expect(notice).toContain("ghi 6 trong 308 dòng, lược bỏ 302 dòng ngoài kỳ");
+    const rows = body(detail);
+    // A keeps all 4 of its rows (one of 2025); OLD keeps its 3 rows of 2026 first.
+    expect(count(rows, "A")).toBe(4);
+    const omitted = 4 + 304 - rows.length;
+    expect(notice).toContain(
+      `ghi ${rows.length} trong 308 dòng, lược bỏ ${omitted} dòng ngoài kỳ báo cáo Năm 2026 của đơn vị OLD`,
+    );
     expect(notice).toContain("GET /api/totals");
-    expect(notice).not.toContain("cắt bớt");
+    // The period's rows first, then the others; the source row number last.
+    const inPeriod = rows.findLastIndex((r) => r.at(-2) === "Có");
+    expect(rows.slice(0, inPeriod + 1).every((r) => r.at(-2) === "Có")).toBe(true);
+    expect(unitsIn(rows.slice(0, 6))).toEqual(["A", "A", "A", "OLD", "OLD", "OLD"]);
     expect(detail.values[1]?.slice(0, 2)).toEqual(["Mã đơn vị", "Tên đơn vị"]);
-    const body = detail.values.slice(2);
-    expect(body).toHaveLength(6);
-    expect(body.map((r) => r.at(-1))).toEqual(Array(6).fill("Có"));
+    expect(detail.values[1]?.slice(-2)).toEqual(["Thuộc kỳ báo cáo", "Dòng"]);
     expect(detail.properties.gridProperties.frozenRowCount).toBe(2);
-    // The notice stands out; the header keeps its format one row down.
     expect(detail.formats?.[0]?.[0]).toMatchObject({ textFormat: { bold: true } });
-    expect(detail.formats?.[1]?.[0]).toMatchObject({ textFormat: { bold: true } });
 
-    // A tab with nothing outside the period is written as usual, without a notice.
+    // A tab that did not need cutting is written as usual, without a notice.
     const awards = tabs.get(AWARDS)!;
     expect(awards.values[0]?.[0]).toBe("Mã đơn vị");
     expect(awards.values).toHaveLength(1 + 2 + 2);
     expect(awards.properties.gridProperties.frozenRowCount).toBe(1);
 
     const log = tabs.get("Nhật ký")!.values;
-    expect(String(log.at(-1)?.[13])).toContain("đã lược bỏ 302 dòng ở các trang Chi tiết");
+    expect(String(log[1]?.[13])).toContain(`đã lược bỏ ${omitted} dòng ở các trang Chi tiết`);
 
     const writes = await writesTo(P, since);
     expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
@@ -111,7 +121,7 @@ describe("an output too big for one write", () => {
     expect(writes[0]?.requestBytes).toBeLessThan(100_000);
   });
 
-  it("cuts the largest detail tabs from the end, keeps Tổng hợp whole, in one write", async () => {
+  it("leaves the small units whole and cuts only the big one, in one write", async () => {
     const P = "budget-cap-tinh";
     await putAll([
       provinceSeed(P, [
@@ -130,40 +140,24 @@ describe("an output too big for one write", () => {
     const since = Date.now();
     const run = await runJob(P, { outputBudgetBytes: budget });
     expect(run.status).toBe("succeeded");
-    expect(run.message).toContain("Kết quả quá lớn cho một lần ghi vào Google Sheets");
 
     const tabs = await tabsOf(P);
-    // Every unit and the province total, with every row counted (BIG: 3 + 300 inspections).
-    const totals = await expectCompleteSummary(P, tabs);
+    const totals = await expectCompleteByUnit(P, tabs);
+    // Every row counted in the figures (BIG: 3 + 300 in 2026; no `Đợt kiểm tra`, so a row is an inspection).
     expect(totals.total.inspections).toBe(3 + 303 + 3);
 
-    const detail = tabs.get(INSPECTIONS)!;
-    const body = detail.values.slice(2);
-    const all = 4 + 354 + 4;
-    const inPeriod = 3 + 303 + 3;
-    const omitted = all - body.length;
-    const notice = String(detail.values[0]?.[0]);
+    const rows = body(tabs.get(INSPECTIONS));
+    // B comes after BIG in the registry, yet keeps every row: the cut is BIG's alone.
+    expect([count(rows, "A"), count(rows, "B")]).toEqual([4, 4]);
+    expect(count(rows, "BIG")).toBeGreaterThan(0);
+    expect(count(rows, "BIG")).toBeLessThan(303);
+    // BIG lost its rows outside the period before any of its period's rows.
+    expect(rows.filter((r) => r[0] === "BIG").every((r) => r.at(-2) === "Có")).toBe(true);
+    const notice = String(tabs.get(INSPECTIONS)?.values[0]?.[0]);
     expect(notice).toMatch(/^Trang này đã bị cắt bớt/);
-    expect(notice).toContain(`chỉ ghi ${body.length} trong ${all} dòng`);
-    expect(notice).toContain(
-      `lược bỏ ${omitted} dòng (53 dòng ngoài kỳ báo cáo Năm 2026, ${inPeriod - body.length} dòng trong kỳ từ đơn vị BIG trở đi)`,
-    );
+    expect(notice).toContain("dòng trong kỳ của đơn vị BIG ");
     expect(notice).toContain("Tổng hợp vẫn tính đủ mọi dòng");
-    expect(notice).toContain("GET /api/totals");
-    expect(body.length).toBeGreaterThan(3);
-    expect(body.length).toBeLessThan(inPeriod);
-    // What is kept is the start of the list, in registry order, rows of the period only.
-    expect(body.slice(0, 3).map((r) => r[0])).toEqual(["A", "A", "A"]);
-    expect(new Set(body.slice(3).map((r) => r[0]))).toEqual(new Set(["BIG"]));
-    expect(body.every((r) => r.at(-1) === "Có")).toBe(true);
-    expect(detail.properties.gridProperties.frozenRowCount).toBe(2);
-    // The small tabs did not need cutting.
     expect(tabs.get(AWARDS)?.values).toHaveLength(1 + 2 + 2 + 2);
-
-    expect(tabs.get("Lỗi dữ liệu")?.values[0]?.[0]).toBe("Mã đơn vị");
-    expect(String(tabs.get("Nhật ký")?.values.at(-1)?.[13])).toContain(
-      `đã lược bỏ ${omitted} dòng ở các trang Chi tiết`,
-    );
 
     const writes = await writesTo(P, since);
     expect(writes).toHaveLength(1);
@@ -173,54 +167,44 @@ describe("an output too big for one write", () => {
     expect((await runJob(P)).status).toBe("succeeded");
     const again = (await tabsOf(P)).get(INSPECTIONS)!;
     expect(again.values[0]?.[0]).toBe("Mã đơn vị");
-    expect(again.values).toHaveLength(1 + all);
+    expect(again.values).toHaveLength(1 + 4 + 354 + 4);
     expect(again.values.flat().some((v) => String(v).includes("cắt bớt"))).toBe(false);
     expect(again.properties.gridProperties.frozenRowCount).toBe(1);
-    expect(again.formats?.[1]?.[0] ?? null).toBeNull();
   });
 });
 
-describe("an output whose errors alone are too big", () => {
-  it("empties the detail tabs first, then cuts Lỗi dữ liệu, and still writes Tổng hợp", async () => {
+describe("one unit's flood of errors", () => {
+  it("is capped per unit and cut before any other unit's valid rows", async () => {
     const P = "budget-errors-tinh";
-    // 400 rows with an impossible date: 400 problems, each a long Vietnamese sentence.
-    const broken = inspections(400, "2026-03-01").map((row) => ["31/02/2026", ...row.slice(1)]);
+    // 1,500 rows with an impossible date: 1,500 problems, each a long Vietnamese sentence.
+    const broken = inspections(1500, "2026-03-01").map((row) => ["31/02/2026", ...row.slice(1)]);
     await putAll([
       provinceSeed(P, [
-        ["A", "Đơn vị A", "budget-errors-a"],
         ["BAD", "Đơn vị nhiều lỗi", "budget-errors-bad"],
+        ["A", "Đơn vị A", "budget-errors-a"],
       ]),
-      unitSeed("budget-errors-a", "A", cleanUnitTabs()),
       bigUnit("budget-errors-bad", "BAD", broken),
+      unitSeed("budget-errors-a", "A", cleanUnitTabs()),
     ]);
     const since = Date.now();
     const run = await runJob(P, { outputBudgetBytes: 100_000 });
     expect(run.status).toBe("succeeded");
-    expect(run.counts.rowsInvalid).toBe(400);
-    expect(run.message).toMatch(/dòng ở các trang Chi tiết và \d+ lỗi ở trang Lỗi dữ liệu/);
+    expect(run.counts.rowsInvalid).toBe(1500);
 
     const tabs = await tabsOf(P);
-    const totals = await expectCompleteSummary(P, tabs);
-    expect(totals.units.find((u) => u.code === "BAD")?.metrics.invalidRows).toBe(400);
+    const totals = await expectCompleteByUnit(P, tabs);
+    expect(totals.units.find((u) => u.code === "BAD")?.metrics.invalidRows).toBe(1500);
+    // A's valid rows are all there, in every detail tab, without a notice.
+    expect(count(body(tabs.get(INSPECTIONS)), "A")).toBe(4);
+    expect(count(body(tabs.get(AWARDS)), "A")).toBe(2);
 
-    for (const title of [INSPECTIONS, AWARDS]) {
-      const values = tabs.get(title)?.values ?? [];
-      expect(String(values[0]?.[0]), title).toMatch(/^Trang này đã bị cắt bớt: chỉ ghi 0 trong/);
-      expect(values, title).toHaveLength(2);
-    }
     const errors = tabs.get("Lỗi dữ liệu")!.values;
-    const notice = String(errors[0]?.[0]);
-    const [, kept, total, omitted] =
-      /^Trang này đã bị cắt bớt: chỉ ghi (\d+) trong (\d+) lỗi, lược bỏ (\d+) lỗi từ đơn vị BAD trở đi/.exec(
-        notice,
-      ) ?? [];
-    expect(Number(total)).toBe(run.counts.issues);
-    expect(Number(kept) + Number(omitted)).toBe(Number(total));
-    expect(Number(kept)).toBeGreaterThan(0);
-    expect(errors[1]).toEqual(["Mã đơn vị", "Biểu", "Dòng", "Cột", "Giá trị", "Lỗi"]);
-    expect(errors.slice(2)).toHaveLength(Number(kept));
-    expect(errors.slice(2).every((r) => r[0] === "A" || r[0] === "BAD")).toBe(true);
-    expect(tabs.get("Nhật ký")?.values.at(-1)?.[3]).toBe("Hoàn thành");
+    const listed = body(tabs.get("Lỗi dữ liệu"));
+    // At most 100 of BAD's errors plus one line with the count of the rest, fewer if cut.
+    expect(count(listed, "BAD")).toBeLessThanOrEqual(101);
+    expect(count(listed, "BAD")).toBeGreaterThan(0);
+    expect(String(errors[0]?.[0])).toMatch(/^Trang này đã bị cắt bớt: .* của đơn vị BAD /);
+    expect(tabs.get("Nhật ký")?.values[1]?.[3]).toBe("Hoàn thành");
 
     const writes = await writesTo(P, since);
     expect(writes).toHaveLength(1);

@@ -5,8 +5,8 @@ import { resolvePeriod } from "../../shared/periods.ts";
 import { emptyUnitRows } from "../../shared/read-unit.ts";
 import type { ConsolidationReport } from "../../worker/consolidation/model.ts";
 import { buildOutputRequests } from "../../worker/consolidation/output/build-output.ts";
-import { text } from "../../worker/consolidation/output/cells.ts";
-import { planTabs } from "../../worker/consolidation/output/tab-plan.ts";
+import { linkText, text } from "../../worker/consolidation/output/cells.ts";
+import { PROTECTION_DESCRIPTION, planTabs } from "../../worker/consolidation/output/tab-plan.ts";
 
 const period = resolvePeriod("2026")!;
 
@@ -16,6 +16,7 @@ function report(target: string): ConsolidationReport {
     date: "2026-03-05",
     inspector: "Ban Chỉ đạo cấp tỉnh",
     method: "Kiểm tra",
+    round: null,
     target,
     targetType: "Doanh nghiệp",
     rating: null,
@@ -41,6 +42,7 @@ function report(target: string): ConsolidationReport {
           tabTitles: null,
         },
         snapshot: { rows, issues: [], invalidRows: 0 },
+        snapshotIsNew: false,
         metrics: zeroMetrics(),
         errorFromRegistry: false,
       },
@@ -88,26 +90,74 @@ describe("output requests", () => {
     const kinds = requests.map((r) => Object.keys(r)[0]);
     // An existing tab's old formats are cleared (repeatCell) before the values are written.
     expect(kinds).toEqual([
+      "unmergeCells",
       "updateSheetProperties",
       "repeatCell",
       "updateCells",
+      "addProtectedRange",
       "updateDimensionProperties",
       "addSheet",
       "updateCells",
+      "addProtectedRange",
       "addSheet",
       "updateCells",
+      "addProtectedRange",
     ]);
     const added = requests.flatMap((r) => ("addSheet" in r ? [r.addSheet.properties] : []));
     expect(added.map((p) => [p.title, p.sheetId])).toEqual([
       ["Nhật ký", 8],
       ["Lỗi dữ liệu", 9],
     ]);
-    const resize = requests[0];
+    const resize = requests[1];
     expect(
       resize && "updateSheetProperties" in resize && resize.updateSheetProperties.properties,
     ).toEqual({
       sheetId: 7,
       gridProperties: { rowCount: 3, columnCount: 2, frozenRowCount: 1, frozenColumnCount: 0 },
+    });
+  });
+
+  it("protects an output tab with a warning once, not again on later runs", () => {
+    const tab = { title: "Nhật ký", rows: [[text("x")]], frozenRows: 1, columnWidths: [] };
+    const existing = [{ sheetId: 4, title: "Nhật ký" }];
+    const protections = (requests: ReturnType<typeof planTabs>) =>
+      requests.flatMap((r) =>
+        "addProtectedRange" in r ? [r.addProtectedRange.protectedRange] : [],
+      );
+    expect(protections(planTabs(existing, [tab]))).toEqual([
+      { range: { sheetId: 4 }, description: PROTECTION_DESCRIPTION, warningOnly: true },
+    ]);
+    expect(protections(planTabs(existing, [tab], new Set([4])))).toEqual([]);
+  });
+
+  it("merges, filters and links as the tab asks, after the values", () => {
+    const requests = planTabs(
+      [],
+      [
+        {
+          title: "Lỗi dữ liệu",
+          rows: [
+            [text("Mã"), text("Dòng")],
+            [text("A"), linkText("7", "https://x/#gid=1")],
+          ],
+          frozenRows: 1,
+          columnWidths: [],
+          merges: [{ rows: [0, 1], columns: [0, 2] }],
+          filterHeaderRow: 0,
+        },
+      ],
+    );
+    const kinds = requests.map((r) => Object.keys(r)[0]);
+    expect(kinds.indexOf("mergeCells")).toBeGreaterThan(kinds.indexOf("updateCells"));
+    const write = requests.find((r) => "updateCells" in r);
+    expect(write && "updateCells" in write && write.updateCells.fields).toContain("textFormatRuns");
+    const filter = requests.find((r) => "setBasicFilter" in r);
+    expect(
+      filter && "setBasicFilter" in filter && filter.setBasicFilter.filter.range,
+    ).toMatchObject({
+      startRowIndex: 0,
+      endRowIndex: 3,
+      endColumnIndex: 2,
     });
   });
 });

@@ -65,7 +65,7 @@ describe("writing the province's output", () => {
         ?.slice(1)
         .map((r) => r[3]),
     ).toEqual(["Hoàn thành", "Thất bại", "Hoàn thành"]);
-    expect(after.get("Lỗi dữ liệu")?.some((r) => r[0] === "B" && r[1] === "Đối thoại")).toBe(true);
+    expect(after.get("Lỗi dữ liệu")?.some((r) => r[0] === "B" && r[3] === "Đối thoại")).toBe(true);
 
     // All of it arrived as ONE spreadsheets.batchUpdate (the emulator's request log):
     // no values.update, values.clear or second batch that could leave a half-written sheet.

@@ -1,19 +1,34 @@
 import { aggregateUnit, sumMetrics } from "../../shared/aggregate.ts";
+import { addDays } from "../../shared/cells/dates.ts";
 import { type Metrics, zeroMetrics } from "../../shared/metrics.ts";
 import type { Period, PeriodRule } from "../../shared/periods.ts";
-import type { UnitStatus } from "../storage/types.ts";
 import { loadSnapshots, loadUnitStates } from "../storage/unit-repository.ts";
+import type { UnitSnapshot, UnitStatus } from "./model.ts";
+import { lastYearOf, previousOf } from "./output/report-view.ts";
 
-/** The body of `GET /api/totals` and of `out/totals.json` (local-run.md). */
+/** The body of `GET /api/totals` and of `out/totals.json` (docs/local-run.md), version 2. */
 export interface TotalsBody {
+  readonly version: 2;
   readonly period: {
     readonly id: string;
     readonly rule: PeriodRule;
     readonly from: string;
     readonly to: string;
+    /** The last day a unit's report for the period is on time. */
+    readonly dueDate: string;
   };
   readonly generatedAt: string;
   readonly units: readonly UnitTotals[];
+  readonly total: Metrics;
+  readonly comparison: {
+    readonly samePeriodLastYear: ComparedTotal;
+    /** For quarters and halves; null for years and nine months. */
+    readonly previousPeriod: ComparedTotal | null;
+  };
+}
+
+export interface ComparedTotal {
+  readonly id: string;
   readonly total: Metrics;
 }
 
@@ -28,24 +43,32 @@ export interface UnitTotals {
   readonly metrics: Metrics;
 }
 
+/** Hạn nộp when `Cấu hình` does not say: 6 days after the period's last day. */
+export const DEFAULT_DUE_DAYS = 6;
+
 /**
  * Totals for any period from the snapshots in D1, without calling Google: every
- * registered unit in registry order with the status the latest run gave it. Units
- * without figures (unreadable, missing) count zero and say why.
+ * registered unit in registry order with the status the latest run gave it, and the
+ * same figures for the periods a report compares with. Units without figures
+ * (unreadable, missing) count zero and say why. `dueDate` is the province's `Hạn nộp`
+ * when known, else the default.
  */
 export async function computeTotals(
   db: D1Database,
   provinceId: string,
   period: Period,
   now: Date,
+  dueDate: string = addDays(period.to, DEFAULT_DUE_DAYS),
 ): Promise<TotalsBody> {
   const [states, snapshots] = await Promise.all([
     loadUnitStates(db, provinceId),
     loadSnapshots(db, provinceId),
   ]);
+  const withFigures: UnitSnapshot[] = [];
   const units = states.map((state): UnitTotals => {
     const hasFigures = state.status === "fresh" || state.status === "stale";
     const snapshot = hasFigures ? snapshots.get(state.code) : undefined;
+    if (snapshot) withFigures.push(snapshot);
     return {
       code: state.code,
       name: state.name,
@@ -58,10 +81,20 @@ export async function computeTotals(
         : zeroMetrics(),
     };
   });
+  const totalFor = (p: Period): ComparedTotal => ({
+    id: p.id,
+    total: sumMetrics(withFigures.map((s) => aggregateUnit(s.rows, s.invalidRows, p))),
+  });
+  const previous = previousOf(period);
   return {
-    period: { id: period.id, rule: period.rule, from: period.from, to: period.to },
+    version: 2,
+    period: { id: period.id, rule: period.rule, from: period.from, to: period.to, dueDate },
     generatedAt: now.toISOString(),
     units,
     total: sumMetrics(units.map((u) => u.metrics)),
+    comparison: {
+      samePeriodLastYear: totalFor(lastYearOf(period)),
+      previousPeriod: previous ? totalFor(previous) : null,
+    },
   };
 }

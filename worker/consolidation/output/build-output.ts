@@ -1,26 +1,45 @@
-import { TEMPLATES } from "../../../shared/templates/index.ts";
+import type { Period } from "../../../shared/periods.ts";
+import type { Template } from "../../../shared/templates/index.ts";
 import type { SheetsRequest } from "../../sheets/request-types.ts";
 import type { SheetProperties } from "../../sheets/types.ts";
-import type { RunRecord } from "../../storage/types.ts";
-import type { ConsolidationReport } from "../model.ts";
-import { detailRows, detailTab, type ListedRow } from "./detail-tabs.ts";
-import { type ErrorRow, errorRows, errorsTab } from "./errors-tab.ts";
+import type { ConsolidationReport, RunRecord } from "../model.ts";
+import { type ByUnitInput, byUnitTab } from "./by-unit-tab.ts";
+import { type DetailUnit, detailRows, detailTab, type ListedRow, tabOrder } from "./detail-tabs.ts";
+import { type ErrorSource, errorsTabOrder, sourceRows } from "./error-rows.ts";
+import { errorsTab } from "./errors-tab.ts";
 import { logTab } from "./log-tab.ts";
 import { capLists, jsonBytes, OUTPUT_BUDGET_BYTES, rowBytes } from "./output-budget.ts";
+import { reportView } from "./report-view.ts";
 import {
   detailNotice,
   errorsNotice,
   type Omission,
   shortenedRunNote,
 } from "./shortening-notices.ts";
-import { summaryTab } from "./summary-tab.ts";
+import { type SummaryInput, summaryTab } from "./summary-tab.ts";
 import { planTabs } from "./tab-plan.ts";
 
-export interface OutputInput {
-  readonly report: ConsolidationReport;
+/** What every output tab shows, as plain data (report-view.ts makes it from a run). */
+export interface OutputTabsInput {
+  readonly period: Period;
+  readonly summary: SummaryInput;
+  readonly byUnit: ByUnitInput;
+  /** Per template, in `Chi tiết` order: the units with figures and their rows. */
+  readonly details: readonly {
+    readonly template: Template;
+    readonly units: readonly DetailUnit[];
+  }[];
+  /** The province first, then the units in registry order. */
+  readonly errorSources: readonly ErrorSource[];
+}
+
+export interface PlanInput {
+  readonly tabs: OutputTabsInput;
   /** The runs `Nhật ký` lists, given the note for this run when tabs had to be shortened. */
   readonly runs: (shortened: string | null) => readonly RunRecord[];
   readonly existingSheets: readonly SheetProperties[];
+  /** Existing tabs that already carry the output's warning-only protection. */
+  readonly protectedSheetIds?: ReadonlySet<number>;
   /** Bytes `requests` may take as JSON (default OUTPUT_BUDGET_BYTES; tests pass less). */
   readonly budgetBytes?: number;
 }
@@ -39,77 +58,80 @@ const NOTICE_ALLOWANCE = 8 * 1024;
 // Each round frees at least what the last one was over by, so one round should do.
 const MAX_CAP_ROUNDS = 4;
 
-/** A list tab as written: the first `kept` of `candidates` (all rows, or the period's). */
-interface ListChoice<R extends ListedRow = ListedRow> {
-  readonly total: number;
-  readonly candidates: readonly R[];
-  readonly kept: number;
-}
-
 /**
- * The output of a run within the size Google accepts for one request. Tổng hợp, Lỗi dữ
- * liệu and Nhật ký are always written. When everything does not fit, the detail tabs
- * first keep only the rows of the period Tổng hợp shows, then lose rows from their end,
- * largest tabs first, and Lỗi dữ liệu too if that is still not enough; every shortened
- * tab says on its first line what it leaves out.
+ * The output of a run within the size Google accepts for one request. `Tổng hợp`, `Theo
+ * đơn vị` and `Nhật ký` are always whole. When everything does not fit, rows go fairly:
+ * the detail tabs' rows are cut per unit and tab, the largest lists first (so the unit
+ * that caused the overflow loses rows first and a small unit keeps all of its rows), rows
+ * outside the period before rows in it; then the units' rows of `Lỗi dữ liệu` the same
+ * way. Every shortened tab says on its first line what it leaves out.
  */
-export function buildOutput(input: OutputInput): OutputPlan {
-  const { report, existingSheets } = input;
+export function planOutput(input: PlanInput): OutputPlan {
+  const { tabs } = input;
   const budget = input.budgetBytes ?? OUTPUT_BUDGET_BYTES;
-  const summary = summaryTab(report);
-  const allDetails = TEMPLATES.map((t) => detailRows(t, report.outcomes, report.period));
-  const allErrors = errorRows(report.provinceIssues, report.outcomes);
+  const fixed = [summaryTab(tabs.summary), byUnitTab(tabs.byUnit)];
+  // One list per (template, unit), and per error source; the province's are never cut.
+  const details = tabs.details.map((d) => detailRows(d.template, d.units, tabs.period));
+  const errors = tabs.errorSources.map((source) => sourceRows(source));
+  const detailLists = details.flat();
+  const unitErrors = errors.slice(1);
 
-  const assemble = (details: readonly ListChoice[], errors: ListChoice<ErrorRow>): OutputPlan => {
-    const detailOmissions = details.map(omission);
-    const errorOmission = omission(errors);
-    const detailsOmitted = detailOmissions.reduce((n, o) => n + o.outsidePeriod + o.capped, 0);
+  const assemble = (detailKept: readonly number[], errorKept: readonly number[]): OutputPlan => {
+    let at = 0;
+    const detailTabs = tabs.details.map((d, t) => {
+      const byUnit = details[t]!;
+      const kept = byUnit.map(() => detailKept[at++]!);
+      const notice = detailNotice(omission(byUnit, kept), tabs.period);
+      return detailTab(d.template, tabOrder(byUnit, kept), notice);
+    });
+    const errorKeptAll = [errors[0]?.length ?? 0, ...errorKept];
+    const errorOmission = omission(errors, errorKeptAll);
+    const detailsOmitted = detailLists.reduce((n, l, i) => n + l.length - detailKept[i]!, 0);
+    const errorsOmitted = errorOmission.outsidePeriod + errorOmission.inPeriod;
     const shortened =
-      detailsOmitted || errorOmission.capped
-        ? shortenedRunNote(detailsOmitted, errorOmission.capped)
-        : null;
-    const requests = planTabs(existingSheets, [
-      summary,
-      ...TEMPLATES.map((template, i) =>
-        detailTab(template, written(details[i]!), detailNotice(detailOmissions[i]!, report.period)),
-      ),
-      errorsTab(written(errors), errorsNotice(errorOmission)),
-      logTab(input.runs(shortened)),
-    ]);
+      detailsOmitted || errorsOmitted ? shortenedRunNote(detailsOmitted, errorsOmitted) : null;
+    const requests = planTabs(
+      input.existingSheets,
+      [
+        ...fixed,
+        ...detailTabs,
+        errorsTab(errorsTabOrder(errors, errorKeptAll), errorsNotice(errorOmission)),
+        logTab(input.runs(shortened)),
+      ],
+      input.protectedSheetIds,
+    );
     return { requests, bytes: jsonBytes(requests), shortened };
   };
 
-  let details = allDetails.map(whole);
-  let errors = whole(allErrors);
-  let plan = assemble(details, errors);
+  let detailKept = detailLists.map((l) => l.length);
+  let errorKept = unitErrors.map((l) => l.length);
+  let plan = assemble(detailKept, errorKept);
   if (plan.bytes <= budget) return plan;
 
-  // 1. The detail tabs keep only the rows of the period Tổng hợp shows.
-  details = allDetails.map((rows) => {
-    const candidates = rows.filter((r) => r.inPeriod);
-    return { total: rows.length, candidates, kept: candidates.length };
-  });
-  plan = assemble(details, errors);
-  if (plan.bytes <= budget) return plan;
-
-  // 2. Rows go from the end of the largest detail tabs, then of Lỗi dữ liệu.
-  const detailSizes = details.map((d) => d.candidates.map(rowBytes));
-  const errorSizes = errors.candidates.map(rowBytes);
+  // Detail and error lists compete alike: whichever is largest is cut first.
+  const sizes = [...detailLists, ...unitErrors].map((l) => l.map(rowBytes));
+  let kept = [...detailKept, ...errorKept];
   for (let round = 0; round < MAX_CAP_ROUNDS && plan.bytes > budget; round++) {
     const need = plan.bytes - budget + NOTICE_ALLOWANCE;
-    const cut = capLists(
-      details.map((d, i) => detailSizes[i]!.slice(0, d.kept)),
+    kept = capLists(
+      sizes.map((list, i) => list.slice(0, kept[i])),
       need,
-    );
-    details = details.map((d, i) => ({ ...d, kept: cut.kept[i]! }));
-    if (cut.shortfall > 0) {
-      const kept = capLists([errorSizes.slice(0, errors.kept)], cut.shortfall).kept[0]!;
-      errors = { ...errors, kept };
-    }
-    plan = assemble(details, errors);
+    ).kept;
+    detailKept = kept.slice(0, detailLists.length);
+    errorKept = kept.slice(detailLists.length);
+    plan = assemble(detailKept, errorKept);
   }
-  // Still over only if Tổng hợp and Nhật ký alone are: Google refuses, the run says why.
+  // Still over only if the whole tabs alone are: Google refuses, the run says why.
   return plan;
+}
+
+export interface OutputInput extends Omit<PlanInput, "tabs"> {
+  readonly report: ConsolidationReport;
+}
+
+/** The output of a run's report (planOutput over reportView). */
+export function buildOutput(input: OutputInput): OutputPlan {
+  return planOutput({ ...input, tabs: reportView(input.report) });
 }
 
 /** buildOutput's requests with the default budget (no note for the log). */
@@ -121,22 +143,22 @@ export function buildOutputRequests(
   return buildOutput({ report, runs: () => runs, existingSheets }).requests;
 }
 
-function whole<R extends ListedRow>(rows: readonly R[]): ListChoice<R> {
-  return { total: rows.length, candidates: rows, kept: rows.length };
-}
-
-function written<R extends ListedRow>(choice: ListChoice<R>): readonly R[] {
-  return choice.kept === choice.candidates.length
-    ? choice.candidates
-    : choice.candidates.slice(0, choice.kept);
-}
-
-function omission(choice: ListChoice): Omission {
-  const cut = choice.kept < choice.candidates.length;
-  return {
-    total: choice.total,
-    outsidePeriod: choice.total - choice.candidates.length,
-    capped: choice.candidates.length - choice.kept,
-    cappedFrom: cut ? (choice.candidates[choice.kept]?.unit ?? null) : null,
-  };
+/** What `kept` leaves out of lists of rows (each list one unit's, all of one unit). */
+function omission(lists: readonly (readonly ListedRow[])[], kept: readonly number[]): Omission {
+  let total = 0;
+  let outsidePeriod = 0;
+  let inPeriod = 0;
+  const units: string[] = [];
+  lists.forEach((rows, i) => {
+    total += rows.length;
+    const dropped = rows.slice(kept[i] ?? rows.length);
+    if (!dropped.length) return;
+    for (const r of dropped) {
+      if (r.inPeriod) inPeriod++;
+      else outsidePeriod++;
+    }
+    const unit = dropped[0]!.unit;
+    if (unit !== "" && !units.includes(unit)) units.push(unit);
+  });
+  return { total, outsidePeriod, inPeriod, units };
 }

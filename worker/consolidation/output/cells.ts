@@ -1,6 +1,8 @@
 import { isoDateToSerial } from "../../../shared/cells/dates.ts";
 import type { IsoDate } from "../../../shared/schema/template.ts";
 import type { CellData } from "../../sheets/request-types.ts";
+import { vietnamDateTimeSerial } from "../../time/vietnam-time.ts";
+import { fitText } from "./cell-limit.ts";
 
 /**
  * Cells of the output tabs. Every value from a unit's sheet is written as stringValue or
@@ -46,8 +48,22 @@ export const HEADER: Format = {
 /** The line that says a tab was shortened (output-budget.ts): it must not be missed. */
 export const NOTICE: Format = { textFormat: { bold: true, foregroundColor: COLORS.title } };
 
+/** Text as typed, cut to Google's cell limit (cell-limit.ts). */
 export function text(value: string): CellData {
-  return { userEnteredValue: { stringValue: value } };
+  return { userEnteredValue: { stringValue: fitText(value) } };
+}
+
+/**
+ * Text that opens `uri` when clicked: a rich-text run over the whole value. Runs are only
+ * valid on strings, so a row number with a link is written as text.
+ */
+export function linkText(value: string, uri: string): CellData {
+  const fitted = fitText(value);
+  if (fitted === "") return blank();
+  return {
+    userEnteredValue: { stringValue: fitted },
+    textFormatRuns: [{ startIndex: 0, format: { link: { uri } } }],
+  };
 }
 
 export function num(value: number): CellData {
@@ -58,14 +74,9 @@ export function date(value: IsoDate): CellData {
   return { userEnteredValue: { numberValue: isoDateToSerial(value) } };
 }
 
-const MS_PER_DAY = 86_400_000;
-const SERIAL_OF_UNIX_EPOCH = 25_569;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 /** An instant as a Sheets date-time serial in Vietnam's local time (UTC+7, no DST). */
 export function dateTime(iso: string): CellData {
-  const serial = (Date.parse(iso) + VIETNAM_OFFSET_MS) / MS_PER_DAY + SERIAL_OF_UNIX_EPOCH;
-  return { userEnteredValue: { numberValue: serial } };
+  return { userEnteredValue: { numberValue: vietnamDateTimeSerial(iso) } };
 }
 
 export function blank(): CellData {
@@ -73,12 +84,5 @@ export function blank(): CellData {
 }
 
 export function withNote(cell: CellData, note: string): CellData {
-  return { ...cell, note };
-}
-
-/** `HH:MM dd/mm/yyyy` in Vietnam time, for sentences such as "Cập nhật lúc …". */
-export function formatVietnamTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${p(t.getUTCHours())}:${p(t.getUTCMinutes())} ${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()}`;
+  return { ...cell, note: fitText(note) };
 }

@@ -2,9 +2,8 @@ import { isInPeriod, type Period } from "../../../shared/periods.ts";
 import type { ColumnDef, IsoDate } from "../../../shared/schema/template.ts";
 import type { Template } from "../../../shared/templates/index.ts";
 import type { CellData } from "../../sheets/request-types.ts";
-import type { UnitOutcome } from "../model.ts";
 import { type BlockFormat, block } from "./block-formats.ts";
-import { blank, DATE, date, HEADER, INTEGER, NOTICE, num, text } from "./cells.ts";
+import { blank, DATE, date, HEADER, INTEGER, NOTICE, num, PLAIN_NUMBER, text } from "./cells.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 /** `Chi tiết – Kiểm tra, giám sát` (en dash), one per template. */
@@ -13,80 +12,123 @@ export function detailTabTitle(template: Pick<Template, "title">): string {
 }
 
 export const IN_PERIOD_HEADER = "Thuộc kỳ báo cáo";
+export const SOURCE_ROW_HEADER = "Dòng";
 
 /** One data row of a list tab, with what the size budget needs to shorten the list. */
 export interface ListedRow {
   readonly cells: readonly CellData[];
-  /** The unit the row belongs to ("" for the province's own tabs). */
+  /** The unit the row belongs to ("" for the province's own rows). */
   readonly unit: string;
   /** Whether the row falls in the period `Tổng hợp` shows (always true for errors). */
   readonly inPeriod: boolean;
 }
 
+/** A valid row of one template as a unit's snapshot keeps it. */
+export interface SourceRow {
+  readonly values: Readonly<Record<string, unknown>>;
+  /** The row number in the unit's sheet, when the snapshot knows it. */
+  readonly sheetRow: number | null;
+}
+
+/** A unit with figures (fresh or stale) and its valid rows of one template. */
+export interface DetailUnit {
+  readonly code: string;
+  readonly name: string;
+  readonly rows: readonly SourceRow[];
+}
+
+/** The rows of one detail tab, one list per unit (registry order), period rows first. */
+export type DetailRowsByUnit = readonly (readonly ListedRow[])[];
+
 /**
- * Every valid row of one template from every unit that has figures (fresh or stale), in
- * registry order then sheet order, so the office can check any total by filtering. The
- * last column says whether the row falls in the period `Tổng hợp` shows.
+ * Every valid row of one template from every unit that has figures, per unit in sheet
+ * order with the rows of the period `Tổng hợp` shows first, so the office can check any
+ * total by filtering. Columns: unit code and name, the template's columns, whether the
+ * row is in the period, and the row number in the unit's sheet.
  */
 export function detailRows(
   template: Template,
-  outcomes: readonly UnitOutcome[],
+  units: readonly DetailUnit[],
   period: Period,
-): ListedRow[] {
-  const rows: ListedRow[] = [];
-  for (const { state, snapshot } of outcomes) {
-    if (!snapshot) continue;
-    const list = snapshot.rows[template.id] as readonly Record<string, unknown>[];
-    for (const row of list) {
-      const day = row[template.dateKey];
+): DetailRowsByUnit {
+  return units.map((unit) => {
+    const inside: ListedRow[] = [];
+    const outside: ListedRow[] = [];
+    for (const { values, sheetRow } of unit.rows) {
+      const day = values[template.dateKey];
       const inPeriod = typeof day === "string" && isInPeriod(day as IsoDate, period);
-      rows.push({
-        unit: state.code,
+      (inPeriod ? inside : outside).push({
+        unit: unit.code,
         inPeriod,
         cells: [
-          text(state.code),
-          text(state.name),
-          ...template.columns.map((column) => cell(column, row[column.key])),
+          text(unit.code),
+          text(unit.name),
+          ...template.columns.map((column) => cell(column, values[column.key])),
           text(inPeriod ? "Có" : "Không"),
+          sheetRow === null ? blank() : num(sheetRow),
         ],
       });
     }
-  }
-  return rows;
+    return [...inside, ...outside];
+  });
 }
 
 /**
- * The tab for `rows` (all of detailRows, or fewer when the write would be too big); a
- * `notice` goes on the first line, above the header, and says what was left out.
+ * The rows a detail tab lists, given how many of each unit's rows are kept: every unit's
+ * kept rows of the period first (registry order), then their kept rows outside it.
+ */
+export function tabOrder(byUnit: DetailRowsByUnit, kept?: readonly number[]): ListedRow[] {
+  const chosen = byUnit.map((rows, i) => {
+    const n = kept?.[i] ?? rows.length;
+    return n >= rows.length ? rows : rows.slice(0, n);
+  });
+  return [
+    ...chosen.flatMap((rows) => rows.filter((r) => r.inPeriod)),
+    ...chosen.flatMap((rows) => rows.filter((r) => !r.inPeriod)),
+  ];
+}
+
+/**
+ * The tab for `rows` (all of them, or fewer when the write would be too big); a `notice`
+ * goes on the first line, above the header, and says what was left out. The header
+ * carries a filter.
  */
 export function detailTab(
   template: Template,
   rows: readonly ListedRow[],
   notice: string | null = null,
 ): TabContent {
-  const header = ["Mã đơn vị", "Tên đơn vị", ...template.columns.map((c) => c.header)];
+  const header = [
+    "Mã đơn vị",
+    "Tên đơn vị",
+    ...template.columns.map((c) => c.header),
+    IN_PERIOD_HEADER,
+    SOURCE_ROW_HEADER,
+  ];
   const top = notice === null ? 0 : 1;
   const first = top + 1;
   const end = first + rows.length;
-  const formats: BlockFormat[] = [block([top, first], [0, header.length + 1], HEADER)];
+  const formats: BlockFormat[] = [block([top, first], [0, header.length], HEADER)];
   // Columns of one type share their number format, blank cells included (they show nothing).
   template.columns.forEach((column, i) => {
     const format = column.type === "date" ? DATE : column.type === "count" ? INTEGER : null;
     if (format) formats.push(block([first, end], [2 + i, 3 + i], format));
   });
+  formats.push(block([first, end], [header.length - 1, header.length], PLAIN_NUMBER));
   if (notice !== null) formats.push(block([0, 1], [0, 1], NOTICE));
   return {
     title: detailTabTitle(template),
     rows: [
       ...(notice === null ? [] : [[text(notice)]]),
-      [...header, IN_PERIOD_HEADER].map((h) => text(h)),
+      header.map((h) => text(h)),
       ...rows.map((r) => r.cells),
     ],
     formats,
     frozenRows: first,
     // The notice is one long line: frozen columns would cut it at their edge.
     frozenColumns: notice === null ? 2 : 0,
-    columnWidths: [90, 180, ...template.columns.map((c) => c.width), 110],
+    columnWidths: [90, 180, ...template.columns.map((c) => c.width), 110, 60],
+    filterHeaderRow: top,
   };
 }
 

@@ -1,85 +1,52 @@
-import type { Issue } from "../../../shared/issue.ts";
-import type { ProvinceIssue, UnitOutcome } from "../model.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
-import {
-  blank,
-  COLORS,
-  formatVietnamTime,
-  HEADER,
-  NOTICE,
-  num,
-  PLAIN_NUMBER,
-  text,
-  WRAP,
-} from "./cells.ts";
-import type { ListedRow } from "./detail-tabs.ts";
+import { blank, COLORS, HEADER, NOTICE, PLAIN_NUMBER, text, WRAP } from "./cells.ts";
+import type { ErrorRow } from "./error-rows.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 export const ERRORS_TAB = "Lỗi dữ liệu";
-export const ERRORS_HEADERS = ["Mã đơn vị", "Biểu", "Dòng", "Cột", "Giá trị", "Lỗi"] as const;
-const WARNING_PREFIX = "Cảnh báo: ";
+export const ERRORS_HEADERS = [
+  "Mã đơn vị",
+  "Tên đơn vị",
+  "Mức độ",
+  "Biểu",
+  "Dòng",
+  "Cột",
+  "Giá trị",
+  "Nội dung",
+  "Người liên hệ",
+  "Điện thoại",
+] as const;
 const NO_ERRORS = "Không phát hiện lỗi dữ liệu.";
-
-/** A row of `Lỗi dữ liệu`: a problem in a row, or why a whole unit could not be read. */
-export interface ErrorRow extends ListedRow {
-  readonly kind: "issue" | "unit";
-}
+const MESSAGE_COLUMN = ERRORS_HEADERS.indexOf("Nội dung");
+const LINE_COLUMN = ERRORS_HEADERS.indexOf("Dòng");
 
 /**
- * Everything that keeps a figure out of the totals or a unit out of this run: problems in
- * the province's own tabs first, then per unit (registry order) why it could not be read
- * and the problems in its rows. Warnings (e.g. a hand-typed total row) are marked.
+ * `Lỗi dữ liệu` for `rows` (error-rows.ts: errors first, then warnings), or fewer under
+ * the size budget with a `notice` on the first line saying what was left out. Each `Dòng`
+ * opens the cell in the unit's spreadsheet; the contact is whom the office calls.
  */
-export function errorRows(
-  provinceIssues: readonly ProvinceIssue[],
-  outcomes: readonly UnitOutcome[],
-): ErrorRow[] {
-  const rows: ErrorRow[] = [];
-  for (const { code, issue } of provinceIssues) rows.push(issueRow(code, issue));
-  for (const { state, snapshot, errorFromRegistry } of outcomes) {
-    if (state.error && state.status !== "missing" && !errorFromRegistry) {
-      const fallback =
-        state.status === "stale" && state.readAt
-          ? ` Tổng hợp đang dùng số liệu đọc lúc ${formatVietnamTime(state.readAt)}.`
-          : "";
-      rows.push({
-        kind: "unit",
-        unit: state.code,
-        inPeriod: true,
-        cells: [
-          text(state.code),
-          blank(),
-          blank(),
-          text("Bảng tính"),
-          text(state.spreadsheetId ?? ""),
-          text(`${state.error}${fallback}`),
-        ],
-      });
-    }
-    for (const issue of snapshot?.issues ?? []) rows.push(issueRow(state.code, issue));
-  }
-  return rows;
-}
-
-/** The tab for `rows` (all of errorRows, or fewer under the size budget, with a notice). */
 export function errorsTab(rows: readonly ErrorRow[], notice: string | null = null): TabContent {
   const top = notice === null ? 0 : 1;
   const first = top + 1;
+  const end = first + rows.length;
   const width = ERRORS_HEADERS.length;
-  const formats: BlockFormat[] = [block([top, first], [0, width], HEADER)];
+  const formats: BlockFormat[] = [
+    block([top, first], [0, width], HEADER),
+    block([first, end], [LINE_COLUMN, LINE_COLUMN + 1], PLAIN_NUMBER),
+    block([first, end], [MESSAGE_COLUMN, MESSAGE_COLUMN + 1], WRAP),
+  ];
   for (const { rows: span, key } of rowRuns(
-    rows.map((r) => r.kind),
+    rows.map((r) => (r.kind === "unit" ? "unit" : r.severity === "warning" ? "warning" : null)),
     first,
   )) {
-    if (key === "unit") formats.push(block(span, [0, width], UNIT_ERROR));
-    else formats.push(block(span, [2, 3], PLAIN_NUMBER), block(span, [5, 6], WRAP));
+    formats.push(block(span, [0, width], { backgroundColor: BACKGROUNDS[key] }));
   }
   if (notice !== null) formats.push(block([0, 1], [0, 1], NOTICE));
   // "No errors" only when none was left out: a shortened list says what it omits instead.
   const body =
     rows.length || notice !== null
       ? rows.map((r) => r.cells)
-      : [[blank(), blank(), blank(), blank(), blank(), text(NO_ERRORS)]];
+      : [[...ERRORS_HEADERS.slice(0, MESSAGE_COLUMN).map(() => blank()), text(NO_ERRORS)]];
   return {
     title: ERRORS_TAB,
     rows: [
@@ -89,26 +56,9 @@ export function errorsTab(rows: readonly ErrorRow[], notice: string | null = nul
     ],
     formats,
     frozenRows: first,
-    columnWidths: [90, 170, 60, 170, 170, 600],
+    columnWidths: [80, 160, 75, 140, 55, 150, 150, 480, 140, 100],
+    filterHeaderRow: top,
   };
 }
 
-const UNIT_ERROR = { backgroundColor: COLORS.unreadable };
-
-function issueRow(code: string, issue: Issue): ErrorRow {
-  const message =
-    issue.severity === "warning" ? `${WARNING_PREFIX}${issue.message}` : issue.message;
-  return {
-    kind: "issue",
-    unit: code,
-    inPeriod: true,
-    cells: [
-      text(code),
-      text(issue.tab),
-      issue.row === null ? blank() : num(issue.row),
-      issue.column === null ? blank() : text(issue.column),
-      text(issue.value),
-      text(message),
-    ],
-  };
-}
+const BACKGROUNDS = { unit: COLORS.unreadable, warning: COLORS.stale } as const;

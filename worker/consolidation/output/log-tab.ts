@@ -1,5 +1,5 @@
 import type { CellData } from "../../sheets/request-types.ts";
-import type { RunRecord, RunStatus, RunTrigger } from "../../storage/types.ts";
+import type { RunRecord, RunStatus, RunTrigger } from "../model.ts";
 import { periodName } from "../period-label.ts";
 import { block, rowRuns } from "./block-formats.ts";
 import {
@@ -16,8 +16,8 @@ import {
 import type { TabContent } from "./tab-plan.ts";
 
 export const LOG_TAB = "Nhật ký";
-/** How many runs `Nhật ký` keeps (hourly runs: about six weeks). */
-export const LOG_RUNS = 1000;
+/** How many runs `Nhật ký` keeps (hourly runs: about three weeks). */
+export const LOG_RUNS = 500;
 
 export const LOG_HEADERS = [
   "Bắt đầu",
@@ -44,8 +44,12 @@ const STATUS: Record<RunStatus, string> = {
 };
 const TRIGGER: Record<RunTrigger, string> = { scheduled: "Tự động", api: "Chạy ngay" };
 
-/** One row per run, oldest first; the runs come from D1, so old rows survive rewrites. */
-export function logTab(runs: readonly RunRecord[]): TabContent {
+/**
+ * One row per run, newest first, the last LOG_RUNS; the runs come from D1, so old rows
+ * survive rewrites. Given in any order: ids grow with time.
+ */
+export function logTab(given: readonly RunRecord[]): TabContent {
+  const runs = [...given].sort((a, b) => b.id - a.id).slice(0, LOG_RUNS);
   const rows: CellData[][] = [LOG_HEADERS.map((h) => text(h))];
   for (const run of runs) {
     const c = run.counts;

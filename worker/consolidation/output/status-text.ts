@@ -1,5 +1,6 @@
-import type { UnitState, UnitStatus } from "../../storage/types.ts";
-import { COLORS, formatVietnamTime, type Rgb } from "./cells.ts";
+import { formatVietnamTime } from "../../time/vietnam-time.ts";
+import type { UnitState, UnitStatus } from "../model.ts";
+import { COLORS, type Rgb } from "./cells.ts";
 
 export const STATUS_LABELS: Record<UnitStatus, string> = {
   fresh: "Đã cập nhật",

@@ -1,101 +1,155 @@
-import { METRICS, type Metrics } from "../../../shared/metrics.ts";
+import { formatDateVi } from "../../../shared/cells/dates.ts";
+import type { Period } from "../../../shared/periods.ts";
 import type { CellData } from "../../sheets/request-types.ts";
-import type { ConsolidationReport, UnitOutcome } from "../model.ts";
-import { periodSentence } from "../period-label.ts";
-import { block, rowRuns } from "./block-formats.ts";
+import { formatVietnamTime } from "../../time/vietnam-time.ts";
+import { periodName, periodSentence } from "../period-label.ts";
+import { type BlockFormat, block } from "./block-formats.ts";
+import { blank, COLORS, HEADER, INTEGER, num, text, WRAP } from "./cells.ts";
 import {
-  BOLD,
-  blank,
-  COLORS,
-  formatVietnamTime,
-  HEADER,
-  INTEGER,
-  num,
-  text,
-  withNote,
-} from "./cells.ts";
-import { STATUS_BACKGROUNDS, type STATUS_LABELS, statusText } from "./status-text.ts";
-import type { TabContent } from "./tab-plan.ts";
+  type Figures,
+  PERIODLESS_METRICS,
+  type ReportLayout,
+  type ReportMetric,
+  sectionsWithMetrics,
+} from "./report-layout.ts";
+import type { CellRect, TabContent } from "./tab-plan.ts";
 
 export const SUMMARY_TAB = "Tổng hợp";
-export const TOTAL_LABEL = "Toàn tỉnh";
-export const SUMMARY_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Tình trạng"] as const;
+export const SUMMARY_TITLE = "BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ";
+export const SUMMARY_HEADERS = [
+  "STT",
+  "Chỉ tiêu",
+  "Đơn vị tính",
+  "Kỳ này",
+  "Cùng kỳ năm trước",
+  "So sánh (%)",
+] as const;
+export const PREVIOUS_HEADER = "Kỳ trước";
+/** "Trong đó" rows are indented by leading spaces: Sheets has no indent format. */
+export const BREAKDOWN_INDENT = "    ";
 
-// Title rows above the header; the header is found by text, as in the templates.
-const TITLE_ROWS = 4;
+/** Figures of one earlier period, computed from the same snapshots as this one's. */
+export interface ComparedPeriod {
+  readonly period: Period;
+  readonly total: Figures;
+}
 
-export function summaryTab(report: ReportForSummary): TabContent {
-  const { outcomes } = report;
-  const counts = countStatuses(outcomes);
+export interface SummaryInput {
+  readonly layout: ReportLayout;
+  readonly period: Period;
+  /** ISO instant the figures were put together. */
+  readonly generatedAt: string;
+  readonly total: Figures;
+  readonly samePeriodLastYear: ComparedPeriod;
+  /** For quarters and halves only (null otherwise). */
+  readonly previousPeriod: ComparedPeriod | null;
+  /** One sentence on the units read this run ("6 đơn vị: 4 đã cập nhật, …"). */
+  readonly unitsLine: string;
+  /** The reporting-rate line ("Đã nộp báo cáo: 4/6 đơn vị (67%), …"); null leaves the row blank. */
+  readonly reportingRate: string | null;
+}
+
+// Rows above the header: title, period, update time, reporting rate, a blank line.
+const HEADER_ROW = 5;
+const FIRST_BODY_ROW = HEADER_ROW + 2;
+// STT, Chỉ tiêu, Đơn vị tính, Kỳ này, Cùng kỳ, So sánh, Kỳ trước: 1,030 px at most, so
+// the table fits a 1366-pixel laptop screen beside Sheets' row numbers and scroll bar.
+const WIDTHS = [50, 430, 100, 110, 130, 100, 110] as const;
+
+/**
+ * `Tổng hợp` as a Vietnamese report table: province-wide figures only, one section per
+ * template, each metric beside the same period last year and, for quarters and halves,
+ * the previous period. The units' own figures are in `Theo đơn vị`.
+ */
+export function summaryTab(input: SummaryInput): TabContent {
+  const { layout, previousPeriod } = input;
+  const headers = [...SUMMARY_HEADERS, ...(previousPeriod ? [PREVIOUS_HEADER] : [])];
+  const width = headers.length;
   const titleRows: CellData[][] = [
-    [text("TỔNG HỢP KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ")],
-    [text(`Kỳ báo cáo: ${periodSentence(report.period)}`)],
+    [text(SUMMARY_TITLE)],
+    [text(`Kỳ báo cáo: ${periodSentence(input.period)}`)],
     [
       text(
-        `Cập nhật lúc ${formatVietnamTime(report.generatedAt)} (giờ Việt Nam). ${outcomes.length} đơn vị: ${counts.fresh} đã cập nhật, ${counts.stale} dùng số liệu cũ, ${counts.unreadable} không đọc được, ${counts.missing} chưa có bảng tính.`,
+        `Cập nhật lúc ${formatVietnamTime(input.generatedAt)} (giờ Việt Nam). ${input.unitsLine}`,
       ),
     ],
+    [input.reportingRate === null ? blank() : text(input.reportingRate)],
     [],
   ];
-  const header = [...SUMMARY_HEADERS, ...METRICS.map((m) => m.label)].map((h) => text(h));
-  const unitRows = outcomes.map(unitRow);
-  const totalRow = [
-    text(TOTAL_LABEL),
-    text(""),
-    text(`${counts.fresh}/${outcomes.length} đã cập nhật`),
-    ...metricCells(report.total),
+  const periodRow: CellData[] = [
+    blank(),
+    blank(),
+    blank(),
+    text(periodCaption(input.period)),
+    text(periodCaption(input.samePeriodLastYear.period)),
+    text("Kỳ này so với cùng kỳ"),
+    ...(previousPeriod ? [text(periodCaption(previousPeriod.period))] : []),
   ];
-  const width = header.length;
-  const firstUnit = TITLE_ROWS + 1;
-  const totalAt = firstUnit + unitRows.length;
-  // Units whose figures are not from this run stand out across their whole row.
-  const shaded = rowRuns(
-    outcomes.map((o) => STATUS_BACKGROUNDS[o.state.status]),
-    firstUnit,
-  ).map(({ rows, key }) => block(rows, [0, width], { backgroundColor: key }));
+  const body: CellData[][] = [];
+  const formats: BlockFormat[] = [];
+  for (const { section, metrics } of sectionsWithMetrics(layout)) {
+    const at = FIRST_BODY_ROW + body.length;
+    body.push([text(`${section.numeral}.`), text(section.title.toLocaleUpperCase("vi"))]);
+    formats.push(block([at, at + 1], [0, width], SECTION_FORMAT));
+    let number = 0;
+    for (const metric of metrics) {
+      const row = FIRST_BODY_ROW + body.length;
+      body.push(metricRow(metric, metric.breakdown ? "-" : String(++number), input));
+      if (metric.breakdown) formats.push(block([row, row + 1], [1, 2], BREAKDOWN_FORMAT));
+    }
+  }
+  const end = FIRST_BODY_ROW + body.length;
+  // Title lines span the table, so long ones wrap inside it instead of running off-screen.
+  const merges: CellRect[] = [0, 1, 2, 3].map((r) => ({ rows: [r, r + 1], columns: [0, width] }));
   return {
     title: SUMMARY_TAB,
-    rows: [...titleRows, header, ...unitRows, totalRow],
+    rows: [...titleRows, headers.map((h) => text(h)), periodRow, ...body],
     formats: [
-      block([0, 1], [0, 1], TITLE_FORMAT),
-      block([1, 2], [0, 1], BOLD),
-      block([TITLE_ROWS, TITLE_ROWS + 1], [0, width], HEADER),
-      block([firstUnit, totalAt + 1], [SUMMARY_HEADERS.length, width], INTEGER),
-      ...shaded,
-      block([totalAt, totalAt + 1], [0, width], TOTAL_FORMAT),
+      block([0, 1], [0, width], TITLE_FORMAT),
+      block([1, 4], [0, width], { ...WRAP, horizontalAlignment: "CENTER" }),
+      block([1, 2], [0, width], { textFormat: { bold: true } }),
+      block([HEADER_ROW, FIRST_BODY_ROW], [0, width], HEADER),
+      block([HEADER_ROW + 1, FIRST_BODY_ROW], [0, width], PERIOD_CAPTION_FORMAT),
+      block([FIRST_BODY_ROW, end], [0, 1], { horizontalAlignment: "CENTER" }),
+      block([FIRST_BODY_ROW, end], [1, 2], WRAP),
+      block([FIRST_BODY_ROW, end], [2, 3], { horizontalAlignment: "CENTER" }),
+      block([FIRST_BODY_ROW, end], [3, width], INTEGER),
+      ...formats,
     ],
-    frozenRows: TITLE_ROWS + 1,
-    frozenColumns: 2,
-    columnWidths: [90, 200, 190, ...METRICS.map(() => 120)],
+    merges,
+    frozenRows: FIRST_BODY_ROW,
+    columnWidths: WIDTHS.slice(0, width),
   };
 }
 
-export type ReportForSummary = Pick<
-  ConsolidationReport,
-  "period" | "generatedAt" | "outcomes" | "total"
->;
-
-const TITLE_FORMAT = { textFormat: { bold: true, fontSize: 14, foregroundColor: COLORS.title } };
-const TOTAL_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total };
-
-function unitRow(outcome: UnitOutcome): CellData[] {
-  const { state, metrics } = outcome;
-  let status = text(statusText(state));
-  if (state.error) status = withNote(status, state.error);
-  const cells = [text(state.code), text(state.name), status];
-  // Units with no figures at all show blanks, not zeros that would look like a report.
-  const figures = metrics ? metricCells(metrics) : METRICS.map(() => blank());
-  return [...cells, ...figures];
+/** `Năm 2025` over its dates, as the column caption under the header. */
+export function periodCaption(period: Period): string {
+  return `${periodName(period)}\n(${formatDateVi(period.from)} – ${formatDateVi(period.to)})`;
 }
 
-function metricCells(metrics: Metrics): CellData[] {
-  return METRICS.map((m) => num(metrics[m.id]));
+function metricRow(metric: ReportMetric, stt: string, input: SummaryInput): CellData[] {
+  const current = input.total[metric.id] ?? 0;
+  const label = metric.breakdown ? `${BREAKDOWN_INDENT}${metric.label}` : metric.label;
+  const cells = [text(stt), text(label), text(metric.unit), num(current)];
+  // Rows left out for errors are not a figure of any one period: nothing to compare.
+  if (PERIODLESS_METRICS.has(metric.id)) return cells;
+  const lastYear = input.samePeriodLastYear.total[metric.id] ?? 0;
+  const percent = percentOf(current, lastYear);
+  cells.push(num(lastYear), percent === null ? blank() : num(percent));
+  if (input.previousPeriod) cells.push(num(input.previousPeriod.total[metric.id] ?? 0));
+  return cells;
 }
 
-function countStatuses(
-  outcomes: readonly UnitOutcome[],
-): Record<keyof typeof STATUS_LABELS, number> {
-  const counts = { fresh: 0, stale: 0, unreadable: 0, missing: 0 };
-  for (const o of outcomes) counts[o.state.status]++;
-  return counts;
+// Until shared/comparison.ts lands (metrics v2): this ÷ last year × 100, whole, null for 0.
+function percentOf(current: number, base: number): number | null {
+  return base === 0 ? null : Math.round((current / base) * 100);
 }
+
+const TITLE_FORMAT = {
+  textFormat: { bold: true, fontSize: 13, foregroundColor: COLORS.title },
+  horizontalAlignment: "CENTER",
+  wrapStrategy: "WRAP",
+};
+const SECTION_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total };
+const BREAKDOWN_FORMAT = { textFormat: { italic: true } };
+const PERIOD_CAPTION_FORMAT = { textFormat: { bold: false, italic: true } };

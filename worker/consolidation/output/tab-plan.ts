@@ -14,10 +14,26 @@ export interface TabContent {
   readonly frozenColumns?: number;
   /** Pixel width per column, left to right (missing entries keep Google's default). */
   readonly columnWidths: readonly number[];
+  /** Rectangles merged into one cell (rows and columns 0-based, end exclusive). */
+  readonly merges?: readonly CellRect[];
+  /** 0-based row of the header a basic filter sits on (the filter covers the rows below). */
+  readonly filterHeaderRow?: number;
 }
 
+export interface CellRect {
+  readonly rows: readonly [start: number, end: number];
+  readonly columns: readonly [start: number, end: number];
+}
+
+/**
+ * Staff may look but should not type into output tabs (the next run overwrites them):
+ * every output tab gets a whole-tab protection that only warns, added once.
+ */
+export const PROTECTION_DESCRIPTION =
+  "Trang do hệ thống tổng hợp tự ghi sau mỗi lượt chạy: sửa tay sẽ bị ghi đè ở lượt sau.";
+
 // What the cells of `rows` carry; formats are cleared and set by repeatCell instead.
-const WRITE_FIELDS = "userEnteredValue,note";
+const WRITE_FIELDS = "userEnteredValue,note,textFormatRuns";
 const GRID_FIELDS = [
   "gridProperties.rowCount",
   "gridProperties.columnCount",
@@ -35,6 +51,8 @@ const GRID_FIELDS = [
 export function planTabs(
   existing: readonly SheetProperties[],
   tabs: readonly TabContent[],
+  /** Existing tabs that already carry a warning-only protection of the whole tab. */
+  protectedSheetIds: ReadonlySet<number> = new Set(),
 ): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
   let nextId = Math.max(0, ...existing.map((s) => s.sheetId)) + 1;
@@ -56,6 +74,8 @@ export function planTabs(
     const found = existing.find((s) => foldKey(s.title) === foldKey(tab.title));
     const sheetId = found ? found.sheetId : nextId++;
     if (found) {
+      // Old merges first: a merge reaching past the new grid or across a new one is refused.
+      requests.push({ unmergeCells: { range: { sheetId } } });
       requests.push({
         updateSheetProperties: { properties: { sheetId, gridProperties }, fields: GRID_FIELDS },
       });
@@ -81,6 +101,38 @@ export function planTabs(
       },
     });
     requests.push(...blockRequests(sheetId, tab.formats ?? [], { rowCount, columnCount }));
+    for (const { rows, columns } of tab.merges ?? []) {
+      requests.push({
+        mergeCells: {
+          range: {
+            sheetId,
+            startRowIndex: rows[0],
+            endRowIndex: rows[1],
+            startColumnIndex: columns[0],
+            endColumnIndex: columns[1],
+          },
+          mergeType: "MERGE_ALL",
+        },
+      });
+    }
+    if (tab.filterHeaderRow !== undefined) {
+      requests.push({
+        setBasicFilter: {
+          filter: { range: { ...whole, startRowIndex: tab.filterHeaderRow } },
+        },
+      });
+    }
+    if (!found || !protectedSheetIds.has(sheetId)) {
+      requests.push({
+        addProtectedRange: {
+          protectedRange: {
+            range: { sheetId },
+            description: PROTECTION_DESCRIPTION,
+            warningOnly: true,
+          },
+        },
+      });
+    }
     tab.columnWidths.forEach((pixelSize, index) => {
       requests.push({
         updateDimensionProperties: {
