@@ -92,6 +92,7 @@ describe("npm start", () => {
           ),
         )),
         "totals.json",
+        "index.html",
       ].sort(),
     );
     expect((await readdir(join(out, "tinh-mau"))).sort()).toEqual(

@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { sheets_v4 } from "@googleapis/sheets";
 import { importPKCS8, SignJWT } from "jose";
+import { clientBundleAsync } from "./client-bundle.ts";
 import { renderPreview } from "./render-preview.ts";
 
 export interface ServiceAccountKeyLike {
@@ -15,6 +16,13 @@ export interface ServiceAccountKeyLike {
 }
 
 const READ_SCOPE = "https://www.googleapis.com/auth/spreadsheets.readonly";
+
+// Bundling takes about a second: start when the local run loads this module, while the run
+// itself goes on, and wait for it only when the page is written.
+const script = clientBundleAsync();
+script.catch(() => {
+  // Reported when writePreview awaits it.
+});
 
 async function accessToken(credentials: string | ServiceAccountKeyLike): Promise<string> {
   if (typeof credentials === "string") return credentials;
@@ -66,7 +74,8 @@ export async function writePreview(
   spreadsheetId: string,
   outFile: string,
 ): Promise<number> {
-  const html = renderPreview(await fetchSpreadsheet(apiBaseUrl, credentials, spreadsheetId));
+  const spreadsheet = await fetchSpreadsheet(apiBaseUrl, credentials, spreadsheetId);
+  const html = renderPreview(spreadsheet, { script: await script });
   await mkdir(dirname(outFile), { recursive: true });
   await writeFile(outFile, html);
   return Buffer.byteLength(html);
