@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { chartConfig } from "../../tools/preview/chart-config.ts";
 import { safeHref } from "../../tools/preview/escape.ts";
 import { sheetGrid } from "../../tools/preview/grid-model.ts";
-import { renderPreview } from "../../tools/preview/render-preview.ts";
+import { MAX_ROWS_PER_TAB, renderPreview } from "../../tools/preview/render-preview.ts";
 
 type Cell = sheets_v4.Schema$CellData;
 type Value = string | number | Cell | null;
@@ -120,6 +120,15 @@ describe("cells", () => {
     expect(page).not.toContain('data-ref="A1"');
     expect(page).not.toContain('data-ref="A2"');
     expect(page).toContain('<col style="width:150px">');
+  });
+
+  it("draws at most MAX_ROWS_PER_TAB rows of a tab and says how many there are", () => {
+    const rows: Value[][] = Array.from({ length: MAX_ROWS_PER_TAB + 500 }, (_, i) => [i + 1]);
+    const html = render(book(tab(0, "Chi tiết", rows, {}, { rowCount: rows.length })));
+    expect(html).toContain(`data-ref="A${MAX_ROWS_PER_TAB}"`);
+    expect(html).not.toContain(`data-ref="A${MAX_ROWS_PER_TAB + 1}"`);
+    expect(html).toContain("chỉ hiện 3.000 dòng đầu trong 3.500 dòng");
+    expect(render(book(tab(0, "Ngắn", rows.slice(0, 10))))).not.toContain('class="cut"');
   });
 
   it("links: web links open outside, links into this spreadsheet stay on the page, others are text", () => {

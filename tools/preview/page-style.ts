@@ -12,8 +12,9 @@ main{flex:1;min-height:0;position:relative}
 .sheet[hidden]{display:none}
 .area{position:relative;width:max-content;padding-bottom:24px}
 table.grid{border-collapse:separate;border-spacing:0;table-layout:fixed;font:10pt Arial,Helvetica,sans-serif}
-table.grid td{padding:2px 3px;overflow:hidden;white-space:pre;vertical-align:bottom;background-clip:padding-box}
+table.grid td{border-right:1px solid #e2e3e3;border-bottom:1px solid #e2e3e3;padding:2px 3px;overflow:hidden;white-space:pre;vertical-align:bottom;background-clip:padding-box}
 table.grid th{background:#f8f9fa;color:#5f6368;font-weight:400;font-size:11px;border-right:1px solid #c0c0c0;border-bottom:1px solid #c0c0c0;text-align:center;padding:0;overflow:hidden}
+table.grid.no-gridlines td{border-right-color:transparent;border-bottom-color:transparent}
 table.grid thead{position:sticky;top:0;z-index:3;background:#fff}
 table.grid th.rh{position:sticky;left:0;z-index:2}
 table.grid th.corner{position:sticky;left:0;z-index:5}
@@ -28,5 +29,6 @@ table.grid td.target{outline:2px solid #1a73e8;outline-offset:-2px}
 nav.tabs{display:flex;gap:2px;padding:0 8px;background:#f1f3f4;border-top:1px solid #dadce0;overflow-x:auto;flex:none}
 nav.tabs button{font:13px Arial,Helvetica,sans-serif;border:0;border-bottom:3px solid transparent;background:transparent;padding:8px 14px;color:#3c4043;cursor:pointer;white-space:nowrap}
 nav.tabs button[aria-selected=true]{background:#fff;color:#188038;font-weight:700}
+.cut{position:sticky;left:0;margin:0;padding:8px 16px;color:#b3261e;font-weight:700}
 noscript p{margin:8px 16px;color:#b3261e}
 `;

@@ -11,7 +11,6 @@ import { columnLetters, offsetOf } from "./grid-model.ts";
 
 export const ROW_HEADER_PX = 46;
 export const COLUMN_HEADER_PX = 20;
-const GRIDLINE = "1px solid #e2e3e3";
 
 /** Rows and columns to draw: what is used, what the charts cover, and a little empty margin. */
 export interface Extent {
@@ -31,8 +30,9 @@ function cellCss(grid: SheetGrid, r: number, c: number, rows: number, cols: numb
   // A border between two cells belongs to the one on its left/top, so each is drawn once.
   const right = own.right ?? bordersOf(grid.cell(r, c + cols)).left;
   const bottom = own.bottom ?? bordersOf(grid.cell(r + rows, c)).top;
-  const gridline = grid.hideGridlines ? "none" : GRIDLINE;
-  css.push(`border-right:${right ?? gridline}`, `border-bottom:${bottom ?? gridline}`);
+  // Gridlines come from the stylesheet; only real borders are written per cell.
+  if (right) css.push(`border-right:${right}`);
+  if (bottom) css.push(`border-bottom:${bottom}`);
   if (own.top && r === 0) css.push(`border-top:${own.top}`);
   if (own.left && c === 0) css.push(`border-left:${own.left}`);
   // Sheets lets text run on into empty cells to the right; a full neighbour clips it.
@@ -71,7 +71,7 @@ function rowHtml(grid: SheetGrid, r: number, extent: Extent, spreadsheetId: stri
     if (classes) attrs.push(`class="${classes}"`);
     if (cell?.note) attrs.push(`title="${escapeHtml(cell.note)}"`);
     const css = cellCss(grid, r, c, rows, cols);
-    attrs.push(`style="${escapeHtml(css.join(";"))}"`);
+    if (css.length) attrs.push(`style="${escapeHtml(css.join(";"))}"`);
     parts.push(`<td ${attrs.join(" ")}>${cellContentHtml(cell, spreadsheetId)}</td>`);
   }
   parts.push("</tr>");
@@ -100,5 +100,6 @@ export function gridHtml(grid: SheetGrid, extent: Extent, spreadsheetId: string)
     if (grid.hiddenRows.has(r)) continue;
     (r < grid.frozenRows ? head : body).push(rowHtml(grid, r, extent, spreadsheetId));
   }
-  return `<table class="grid" style="width:${width}px"><colgroup>${cols.join("")}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
+  const classes = grid.hideGridlines ? "grid no-gridlines" : "grid";
+  return `<table class="${classes}" style="width:${width}px"><colgroup>${cols.join("")}</colgroup><thead>${head.join("")}</thead><tbody>${body.join("")}</tbody></table>`;
 }

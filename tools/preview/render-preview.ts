@@ -20,6 +20,11 @@ const MARGIN_ROWS = 10;
 const MARGIN_COLUMNS = 2;
 const MIN_ROWS = 20;
 const MIN_COLUMNS = 8;
+/**
+ * A bound on each tab's rows, so a large province still gives a page a browser opens
+ * quickly; the rest is in the CSV files beside the page.
+ */
+export const MAX_ROWS_PER_TAB = 3000;
 
 export interface PreviewOptions {
   /** The page's script; by default the bundled client with Chart.js. */
@@ -39,7 +44,10 @@ function extentOf(grid: SheetGrid, charts: PlacedChart[]): Extent {
       countToReach(grid.columnWidths, grid.hiddenColumns, c.left + c.width - ROW_HEADER_PX) + 1,
     );
   }
-  return { rows: Math.min(rows, grid.rowCount), columns: Math.min(columns, grid.columnCount) };
+  return {
+    rows: Math.min(rows, grid.rowCount, MAX_ROWS_PER_TAB),
+    columns: Math.min(columns, grid.columnCount),
+  };
 }
 
 function chartHtml(c: PlacedChart): string {
@@ -72,9 +80,14 @@ export function renderPreview(
   const sections = visible.map((grid, i) => {
     const charts = placeCharts(grid, grids);
     for (const c of charts) if (c.config) entries.push({ canvasId: c.canvasId, config: c.config });
-    const table = gridHtml(grid, extentOf(grid, charts), id);
+    const extent = extentOf(grid, charts);
+    const table = gridHtml(grid, extent, id);
+    const cut =
+      grid.usedRows > extent.rows
+        ? `<p class="cut">Bản xem trước chỉ hiện ${extent.rows.toLocaleString("vi-VN")} dòng đầu trong ${grid.usedRows.toLocaleString("vi-VN")} dòng của trang tính này; đủ cả trong tệp CSV cùng thư mục.</p>`
+        : "";
     const hidden = i === 0 ? "" : " hidden";
-    return `<section class="sheet" role="tabpanel" data-gid="${grid.sheetId}" aria-label="${escapeHtml(grid.title)}"${hidden}><div class="area">${table}${charts.map(chartHtml).join("")}</div></section>`;
+    return `<section class="sheet" role="tabpanel" data-gid="${grid.sheetId}" aria-label="${escapeHtml(grid.title)}"${hidden}><div class="area">${table}${charts.map(chartHtml).join("")}</div>${cut}</section>`;
   });
   const tabs = visible.map((g, i) => tabButton(g, i === 0)).join("");
   const script = options.script ?? clientBundle();
