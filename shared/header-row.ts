@@ -54,6 +54,8 @@ export function locateHeaderRow<K extends string>(
     });
     if (columns.size >= minimum && columns.size > (best?.columns.size ?? 0)) {
       best = { headerRow: r + 1, columns };
+      // No lower row can name more: the data rows below need not be folded.
+      if (columns.size === lookup.size) break;
     }
   }
   return best;

@@ -28,10 +28,30 @@ export function makeDate(year: number, month: number, day: number): IsoDate | nu
   return isoDate(year, month, day);
 }
 
+/** The serials of the first day of MIN_YEAR and of the day after MAX_YEAR ends. */
+export const MIN_SERIAL = Math.round((Date.UTC(MIN_YEAR, 0, 1) - EPOCH_UTC) / MS_PER_DAY);
+export const END_SERIAL = Math.round((Date.UTC(MAX_YEAR + 1, 0, 1) - EPOCH_UTC) / MS_PER_DAY);
+
+// Every date cell of every unit is a serial in this range: each day's string is built
+// once, and the table cannot outgrow the 101 years (≈ 37,000 short strings).
+const serialDates: (IsoDate | undefined)[] = [];
+
+function computeIsoDate(day: number): IsoDate {
+  const t = new Date(EPOCH_UTC + day * MS_PER_DAY);
+  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
 /** A Sheets serial (fractions are a time of day and are dropped) to its calendar date. */
 export function serialToIsoDate(serial: number): IsoDate {
-  const t = new Date(EPOCH_UTC + Math.floor(serial) * MS_PER_DAY);
-  return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  const day = Math.floor(serial);
+  if (day < MIN_SERIAL || day >= END_SERIAL) return computeIsoDate(day);
+  const at = day - MIN_SERIAL;
+  let date = serialDates[at];
+  if (date === undefined) {
+    date = computeIsoDate(day);
+    serialDates[at] = date;
+  }
+  return date;
 }
 
 export function isoDateToSerial(date: IsoDate): number {
@@ -39,7 +59,26 @@ export function isoDateToSerial(date: IsoDate): number {
   return Math.round((Date.UTC(y, m - 1, d) - EPOCH_UTC) / MS_PER_DAY);
 }
 
+const ZERO = 48;
+
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - ZERO;
+    if (c < 0 || c > 9) return Number.NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function splitIsoDate(date: IsoDate): [number, number, number] {
+  // `isoDate` writes YYYY-MM-DD; read that shape from its digits, anything else by parts.
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (!Number.isNaN(y + m + d)) return [y, m, d];
+  }
   const [y = 0, m = 0, d = 0] = date.split("-").map(Number);
   return [y, m, d];
 }

@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { awards, inspections } from "../templates/index.ts";
-import { isoDateToSerial, serialToIsoDate } from "./dates.ts";
+import { formatDateVi, isoDateToSerial, serialToIsoDate } from "./dates.ts";
 import { parseText } from "./parse-cell.ts";
 import { parseCount } from "./parse-count.ts";
 import { parseDate } from "./parse-date.ts";
@@ -113,5 +114,74 @@ describe("text", () => {
     });
     expect(parseText(1234)).toEqual({ ok: true, value: "1234" });
     expect(parseText("   ")).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("invisible characters pasted into a cell", () => {
+  const marks = ["\u200e", "\u200f", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"];
+
+  it.each(marks)("reads numbers, dates, dropdown values and text through %j", (ch) => {
+    expect(parseCount(`1${ch}2`)).toEqual({ ok: true, value: 12 });
+    expect(parseCount(`${ch}1.500${ch}`)).toEqual({ ok: true, value: 1500 });
+    expect(parseDate(`05/06/2026${ch}`)).toEqual({ ok: true, value: "2026-06-05" });
+    expect(parseDate(`${ch}05${ch}/06/2026`)).toEqual({ ok: true, value: "2026-06-05" });
+    expect(parseEnum(inspector, `${ch}Ban Chỉ đạo cấp tỉnh${ch}`)).toEqual({
+      ok: true,
+      value: "Ban Chỉ đạo cấp tỉnh",
+    });
+    expect(parseEnum(inspector, `BCĐ${ch} tỉnh`)).toEqual({
+      ok: true,
+      value: "Ban Chỉ đạo cấp tỉnh",
+    });
+    expect(parseText(`UBND xã${ch} Hòa Bình`)).toEqual({ ok: true, value: "UBND xã Hòa Bình" });
+    expect(parseText(ch)).toEqual({ ok: true, value: null });
+  });
+});
+
+describe("invisible characters anywhere", () => {
+  const sprinkle = (s: string) =>
+    fc
+      .array(fc.constantFrom("", "", "\u200b", "\u200e", "\u2060", "\ufeff", "\u00ad"), {
+        minLength: s.length + 1,
+        maxLength: s.length + 1,
+      })
+      .map((marks) => [...s].map((ch, i) => `${marks[i]}${ch}`).join("") + marks[s.length]);
+
+  it("change no reading of a count, a date or a dropdown value", () => {
+    const cases = fc.oneof(
+      fc.integer({ min: 0, max: 3_000_000 }).map((n) => String(n)),
+      fc.integer({ min: 1000, max: 999_999 }).map((n) => n.toLocaleString("de-DE")),
+      fc.integer({ min: 36_600, max: 70_000 }).map((n) => formatDateVi(serialToIsoDate(n))),
+      fc.constantFrom(...inspector.values, "BCĐ huyện", "mttq"),
+    );
+    fc.assert(
+      fc.property(
+        cases.chain((s) => fc.tuple(fc.constant(s), sprinkle(s))),
+        ([clean, dirty]) => {
+          // The reading: the value, or that there is none (messages quote the cell as typed).
+          const reading = (r: { ok: boolean; value?: unknown }) => (r.ok ? r.value : "lỗi");
+          expect(reading(parseCount(dirty))).toEqual(reading(parseCount(clean)));
+          expect(reading(parseDate(dirty))).toEqual(reading(parseDate(clean)));
+          expect(reading(parseEnum(inspector, dirty))).toEqual(
+            reading(parseEnum(inspector, clean)),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe("date serials at the ends of the allowed years", () => {
+  it("reads the first and last day, and names the year just outside", () => {
+    const first = isoDateToSerial("2000-01-01");
+    const last = isoDateToSerial("2100-12-31");
+    expect(parseDate(first)).toEqual({ ok: true, value: "2000-01-01" });
+    expect(parseDate(last + 0.99)).toEqual({ ok: true, value: "2100-12-31" });
+    expect(parseDate(first - 0.5)).toEqual({ ok: false, message: expect.stringContaining("1999") });
+    expect(parseDate(last + 1)).toEqual({ ok: false, message: expect.stringContaining("2101") });
+    expect(parseDate(Number.NaN).ok).toBe(false);
+    // Built once per day, the same answer every time.
+    expect(serialToIsoDate(46178)).toBe(serialToIsoDate(46178.5));
   });
 });

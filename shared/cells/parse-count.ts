@@ -3,7 +3,6 @@ import type { CellResult } from "./result.ts";
 
 // Words and marks offices put in a count cell to mean "none".
 const NONE = new Set(["-", "–", "—", "không", "0"]);
-const PLAIN = /^\d+$/;
 // Vietnamese writes thousands with dots (1.500) or spaces (1 500); a comma is a decimal mark.
 const GROUPED = /^\d{1,3}([. ]\d{3})+$/;
 const HINT = "Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống nếu không có.";
@@ -15,14 +14,22 @@ export function parseCount(raw: unknown): CellResult<number> {
   if (typeof raw !== "string") return fail(`"${displayValue(raw)}" không phải số. ${HINT}`);
   const text = normalizeText(raw);
   if (text === "") return { ok: true, value: null };
+  if (isDigits(text)) return fromNumber(Number(text), raw);
   if (NONE.has(foldKey(text))) return { ok: true, value: 0 };
-  if (PLAIN.test(text)) return fromNumber(Number(text), raw);
   if (GROUPED.test(text)) return fromNumber(Number(text.replace(/[. ]/g, "")), raw);
   if (/^-\s*\d/.test(text)) return fail(`Số lượng không được âm ("${raw}"). ${HINT}`);
   if (/^\d+[,.]\d+$/.test(text)) {
     return fail(`Số lượng phải là số nguyên, không có phần lẻ ("${raw}"). ${HINT}`);
   }
   return fail(`"${raw}" không phải số. ${HINT}`);
+}
+
+function isDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return text.length > 0;
 }
 
 function fromNumber(n: number, shown: string): CellResult<number> {

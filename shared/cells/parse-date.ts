@@ -1,10 +1,19 @@
 import type { IsoDate } from "../schema/template.ts";
 import { displayValue, normalizeText } from "../text/fold.ts";
-import { MAX_YEAR, MIN_YEAR, makeDate, serialToIsoDate, splitIsoDate } from "./dates.ts";
+import {
+  END_SERIAL,
+  MAX_YEAR,
+  MIN_SERIAL,
+  MIN_YEAR,
+  makeDate,
+  serialToIsoDate,
+  splitIsoDate,
+} from "./dates.ts";
 import type { CellResult } from "./result.ts";
 
-const DAY_FIRST = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/;
-const YEAR_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+// After normalizeText a space is single, so " ?" allows "05 / 06 / 2026".
+const DAY_FIRST = /^(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?(\d{4})$/;
+const YEAR_FIRST = /^(\d{4}) ?- ?(\d{1,2}) ?- ?(\d{1,2})$/;
 const FORMAT_HINT = "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.";
 
 /**
@@ -13,13 +22,15 @@ const FORMAT_HINT = "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.";
  */
 export function parseDate(raw: unknown): CellResult<IsoDate> {
   if (typeof raw === "number") {
+    if (raw >= MIN_SERIAL && raw < END_SERIAL) return { ok: true, value: serialToIsoDate(raw) };
     if (!Number.isFinite(raw)) return fail(`Giá trị "${displayValue(raw)}" không phải ngày.`);
-    return inRange(serialToIsoDate(raw), displayValue(raw));
+    const [year] = splitIsoDate(serialToIsoDate(raw));
+    return yearOutOfRange(year, displayValue(raw));
   }
   if (typeof raw !== "string") {
     return fail(`Giá trị "${displayValue(raw)}" không phải ngày. ${FORMAT_HINT}`);
   }
-  const text = normalizeText(raw).replace(/\s*([/-])\s*/g, "$1");
+  const text = normalizeText(raw);
   const dayFirst = DAY_FIRST.exec(text);
   const yearFirst = dayFirst ? null : YEAR_FIRST.exec(text);
   const parts = dayFirst
@@ -37,12 +48,6 @@ export function parseDate(raw: unknown): CellResult<IsoDate> {
     const why = m < 1 || m > 12 ? `không có tháng ${m}` : `tháng ${m}/${y} không có ngày ${d}`;
     return fail(`Ngày "${raw}" không tồn tại (${why}). Hãy sửa lại cho đúng ngày thực tế.`);
   }
-  return { ok: true, value: date };
-}
-
-function inRange(date: IsoDate, shown: string): CellResult<IsoDate> {
-  const [y] = splitIsoDate(date);
-  if (y < MIN_YEAR || y > MAX_YEAR) return yearOutOfRange(y, shown);
   return { ok: true, value: date };
 }
 

@@ -2,34 +2,123 @@
  * Text normalisation shared by every comparison the product makes. Staff type on
  * Windows Vietnamese keyboards that emit decomposed (NFD) text and either the old
  * (`Hoà`, `Thuỷ`) or the new (`Hòa`, `Thủy`) tone-mark placement; both must match.
+ *
+ * Every cell of every unit passes through here, so the common case (short text, already
+ * NFC, single spaces) is answered by one scan of the characters, and the full work
+ * (`normalize`, regexes) is only done for text that needs it; the folded keys of
+ * repeated text (dropdown values, titles, wards) are cached.
  */
 
-// Spaces Sheets users produce: ordinary, no-break, and the thin/figure spaces of pasted text.
-const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu;
+// Characters that take no room on screen: soft hyphen, Mongolian vowel separator, zero
+// width space/non-joiner/joiner, left-to-right and right-to-left marks and embeddings,
+// word joiner and invisible operators, bidi isolates, byte-order mark. Pasted from the
+// web or a PDF, they make "12" unreadable as a number and a dropdown value unmatched.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
-/** NFC, trimmed, inner runs of whitespace collapsed to one space. */
+function isInvisible(c: number): boolean {
+  return (
+    c === 0xad ||
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0xfeff
+  );
+}
+
+/** The text without invisible characters (codes, numbers, dropdown values as seen). */
+export function stripInvisible(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    if (isInvisible(value.charCodeAt(i))) return value.replace(INVISIBLE, "");
+  }
+  return value;
+}
+
+// Spaces Sheets users produce: ordinary, no-break, and the thin/figure spaces of pasted text.
+const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+
+/**
+ * True when `normalizeText` would return the text unchanged: printable ASCII, Latin-1
+ * to IPA letters (U+0080–U+02FF) and Vietnamese precomposed letters (U+1E00–U+1EFF),
+ * none of which NFC changes or combines, and single spaces only between words. Anything
+ * else (combining marks, other scripts, no-break or repeated spaces) takes the full path.
+ */
+function isNormal(value: string): boolean {
+  let space = true; // at the start, a space would be leading
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if (
+      (c > 0x20 && c < 0x7f) ||
+      (c >= 0x80 && c < 0x300 && c !== 0xa0 && c !== 0xad && c !== 0x85) ||
+      (c >= 0x1e00 && c <= 0x1eff)
+    ) {
+      space = false;
+    } else {
+      return false;
+    }
+  }
+  return !space || value.length === 0;
+}
+
+/** Invisible characters removed, NFC, trimmed, inner runs of whitespace collapsed to one space. */
 export function normalizeText(value: string): string {
-  return value.normalize("NFC").replace(SPACES, " ").trim();
+  if (isNormal(value)) return value;
+  return stripInvisible(value).normalize("NFC").replace(SPACES, " ").trim();
 }
 
 // The five Vietnamese tone marks as combining characters (after NFD). Vowel-quality
 // marks (circumflex U+0302, breve U+0306, horn U+031B) are letters, not tones, and stay.
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
-/**
- * A comparison key: equal for two spellings a person would call the same. NFC, case
- * folded, spaces collapsed, and the tone mark of each word moved to the word's end so
- * that old and new placements (`Hoà`/`Hòa`) fold together.
- */
-export function foldKey(value: string): string {
-  const words = normalizeText(value).toLowerCase().normalize("NFD").split(" ");
-  return words
+function isAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+function computeFoldKey(value: string): string {
+  const text = normalizeText(value).toLowerCase();
+  if (isAscii(text)) return text; // no tone marks to move
+  return text
+    .normalize("NFD")
+    .split(" ")
     .map((word) => {
       const tones = word.match(TONE_MARKS);
       if (!tones) return word.normalize("NFC");
       return `${word.replace(TONE_MARKS, "")}${tones.join("")}`.normalize("NFC");
     })
     .join(" ");
+}
+
+// Folded keys of short strings. Bounded because a Worker isolate lives across runs and
+// units: 10,000 entries hold every dropdown value, alias, title and header in all their
+// typed forms plus a unit's repeated texts, while long or one-off texts (content, names)
+// would otherwise grow it without end; at ≤ 128 characters it stays under ~5 MB. The
+// oldest entry goes first when full.
+const FOLD_CACHE_ENTRIES = 10_000;
+const FOLD_CACHE_LENGTH = 128;
+const foldCache = new Map<string, string>();
+
+/**
+ * A comparison key: equal for two spellings a person would call the same. NFC, case
+ * folded, spaces collapsed, invisible characters dropped, and the tone mark of each word
+ * moved to the word's end so that old and new placements (`Hoà`/`Hòa`) fold together.
+ */
+export function foldKey(value: string): string {
+  const cached = foldCache.get(value);
+  if (cached !== undefined) return cached;
+  const key = computeFoldKey(value);
+  if (value.length <= FOLD_CACHE_LENGTH) {
+    if (foldCache.size >= FOLD_CACHE_ENTRIES) {
+      const oldest = foldCache.keys().next();
+      if (!oldest.done) foldCache.delete(oldest.value);
+    }
+    foldCache.set(value, key);
+  }
+  return key;
 }
 
 /** Cell values arrive as anything the Sheets API or Apps Script returns; show them as typed. */
@@ -45,9 +134,31 @@ export function displayValue(raw: unknown): string {
   }
 }
 
-/** True for a cell a person would call empty. */
-export function isBlank(raw: unknown): boolean {
+// The characters `normalizeText` turns into spaces or trims away: JavaScript's \s and
+// the Unicode spaces of SPACES.
+function isSpace(c: number): boolean {
   return (
-    raw === null || raw === undefined || (typeof raw === "string" && normalizeText(raw) === "")
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
   );
+}
+
+/** True for a cell a person would call empty (spaces and invisible characters only). */
+export function isBlank(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  if (typeof raw !== "string") return false;
+  // NFC never makes a character vanish, so one visible, non-space character is enough.
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (!isSpace(c) && !isInvisible(c)) return false;
+  }
+  return true;
 }
