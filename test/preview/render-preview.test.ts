@@ -214,10 +214,11 @@ describe("charts", () => {
     const config = chartConfig(
       {
         title: "Theo đơn vị",
+        titleTextFormat: { fontSize: 15, foregroundColor: { blue: 1 } },
         basicChart: {
           chartType: "COLUMN",
           legendPosition: "BOTTOM_LEGEND",
-          axis: [{ position: "LEFT_AXIS", title: "Số cuộc" }],
+          axis: [{ position: "LEFT_AXIS", title: "Số cuộc", format: { fontSize: 9, bold: true } }],
           domains: [{ domain: range(0, 0, 4, 0) }],
           series: [
             { series: range(0, 0, 4, 1), colorStyle: { rgbColor: { green: 0.5 } } },
@@ -239,8 +240,14 @@ describe("charts", () => {
       },
       options: {
         indexAxis: "x",
-        scales: { y: { title: { display: true, text: "Số cuộc" } } },
-        plugins: { legend: { position: "bottom" }, title: { text: "Theo đơn vị" } },
+        // Sheets sizes fonts in points, Chart.js in pixels.
+        scales: {
+          y: { title: { display: true, text: "Số cuộc", font: { size: 12, weight: "bold" } } },
+        },
+        plugins: {
+          legend: { position: "bottom" },
+          title: { text: "Theo đơn vị", font: { size: 20, weight: "bold" }, color: "#0000ff" },
+        },
         animation: false,
         responsive: false,
       },

@@ -37,11 +37,34 @@ function legend(position: string | null | undefined, fallback: string): Json {
   return { display: true, position: LEGEND[position ?? ""] ?? fallback };
 }
 
+/** A chart TextFormat as a Chart.js font and colour (Sheets sizes are points). */
+function textStyle(
+  format: sheets_v4.Schema$TextFormat | null | undefined,
+  size: number,
+  bold: boolean,
+): Json {
+  const out: Json = {
+    font: {
+      size: format?.fontSize ? Math.round((format.fontSize * 4) / 3) : size,
+      weight: (format?.bold ?? bold) ? "bold" : "normal",
+      ...(format?.italic ? { style: "italic" } : {}),
+    },
+  };
+  const colour = cssColor(format?.foregroundColorStyle, format?.foregroundColor);
+  if (colour) out.color = colour;
+  return out;
+}
+
 function titles(spec: Spec): Json {
   const out: Json = {};
-  const weight = spec.titleTextFormat?.bold === false ? "normal" : "bold";
-  if (spec.title) out.title = { display: true, text: spec.title, font: { size: 16, weight } };
-  if (spec.subtitle) out.subtitle = { display: true, text: spec.subtitle };
+  if (spec.title)
+    out.title = { display: true, text: spec.title, ...textStyle(spec.titleTextFormat, 16, true) };
+  if (spec.subtitle)
+    out.subtitle = {
+      display: true,
+      text: spec.subtitle,
+      ...textStyle(spec.subtitleTextFormat, 13, false),
+    };
   return out;
 }
 
@@ -99,8 +122,10 @@ function basicConfig(spec: Spec, grids: ReadonlyMap<number, SheetGrid>): Json | 
     return set;
   });
   const axisTitle = (position: string) => {
-    const text = basic.axis?.find((a) => a.position === position)?.title;
-    return text ? { display: true, text } : { display: false };
+    const axis = basic.axis?.find((a) => a.position === position);
+    return axis?.title
+      ? { display: true, text: axis.title, ...textStyle(axis.format, 12, false) }
+      : { display: false };
   };
   const stacked = basic.stackedType === "STACKED" || basic.stackedType === "PERCENT_STACKED";
   const scales: Json = {
