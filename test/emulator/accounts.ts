@@ -104,3 +104,15 @@ export function scopesAllow(scopes: string[], kind: "read" | "write"): boolean {
 export function isSheetsScope(scope: string): boolean {
   return READ_SCOPES.includes(scope);
 }
+
+// Drive API v3 files.list / files.get: metadata is enough; the Sheets scopes are not.
+const DRIVE_SCOPES = [
+  "https://www.googleapis.com/auth/drive",
+  "https://www.googleapis.com/auth/drive.readonly",
+  "https://www.googleapis.com/auth/drive.metadata",
+  "https://www.googleapis.com/auth/drive.metadata.readonly",
+];
+
+export function isDriveScope(scope: string): boolean {
+  return DRIVE_SCOPES.includes(scope);
+}

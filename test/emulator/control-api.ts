@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve } from "node:path";
 import type { AccountRegistry } from "./accounts.ts";
 import { dumpCsv } from "./csv-dump.ts";
 import { seedToState } from "./data-dir.ts";
+import { touch } from "./drive-metadata.ts";
 import type { QuotaTracker } from "./quota.ts";
 import { parseSeed } from "./seed-format.ts";
 import { stateToSeed } from "./seed-state.ts";
@@ -70,7 +71,13 @@ export async function handleControl(
           );
         }
         const state = seedToState(seed, id, `PUT ${path}`);
-        const existed = deps.store.get(id) !== undefined;
+        const before = deps.store.get(id);
+        const existed = before !== undefined;
+        // Replacing a spreadsheet is a write to the same Drive file: its times move on.
+        if (before && seed.drive?.modifiedTime === undefined) {
+          state.drive = { ...before.drive, parents: state.drive.parents };
+          touch(state.drive, Date.now());
+        }
         deps.store.put(state);
         return { status: existed ? 200 : 201, body: stateToSeed(state) };
       } catch (e) {

@@ -338,6 +338,13 @@ describe("control API", () => {
         },
       ],
       emulator: { deny: false, failFirst: 0, failStatus: 429, latencyMs: 0 },
+      // Seeded now: created and last modified at the time of the PUT, as Drive would say.
+      drive: {
+        createdTime: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+        modifiedTime: (got.drive as { createdTime: string }).createdTime,
+        version: 1,
+        parents: [],
+      },
     });
     const again = await fetch(`${emu.url}/__emulator/spreadsheets/ctl-1`, {
       method: "PUT",

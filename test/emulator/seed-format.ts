@@ -3,6 +3,7 @@
 // `Seed` type every test, fixture generator and helper builds seeds with.
 
 import { z } from "zod";
+import { parseRfc3339 } from "./drive-metadata.ts";
 
 /**
  * Google's spreadsheet ids are letters, digits, `-` and `_`. The emulator keeps to that
@@ -72,6 +73,22 @@ export const faultsSchema = z.strictObject({
   latencyMs: z.number().nonnegative().optional(),
 });
 
+const rfc3339 = z
+  .string()
+  .refine(
+    (t) => !Number.isNaN(parseRfc3339(t)),
+    "must be an RFC 3339 time, e.g. 2026-06-01T08:00:00.000Z",
+  );
+
+/** The file's Drive metadata; omitted times are the time of seeding. */
+export const driveSchema = z.strictObject({
+  createdTime: rfc3339.optional(),
+  modifiedTime: rfc3339.optional(),
+  version: z.number().int().positive().optional(),
+  /** Folder ids, for `'<folder>' in parents` in a files.list query. */
+  parents: z.array(z.string().min(1)).optional(),
+});
+
 export const seedSchema = z.strictObject({
   spreadsheetId: z.string().regex(SPREADSHEET_ID_PATTERN, SPREADSHEET_ID_RULE).optional(),
   properties: z
@@ -84,6 +101,7 @@ export const seedSchema = z.strictObject({
     .optional(),
   sheets: z.array(seedSheetSchema).min(1),
   emulator: faultsSchema.optional(),
+  drive: driveSchema.optional(),
 });
 
 /** A spreadsheet seed as written (a data-directory file, a control-API body, a test's seed). */

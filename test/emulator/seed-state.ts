@@ -1,6 +1,8 @@
 // Converts between the seed format (data-dir JSON, control API) and the in-memory state.
 
 import type { Cell, CellValue, JsonObject } from "./cell.ts";
+import type { DriveMetadata } from "./drive-metadata.ts";
+import { parseRfc3339, rfc3339 } from "./drive-metadata.ts";
 import type { Seed, SeedSheet } from "./seed-format.ts";
 import { checkSpreadsheetId } from "./seed-format.ts";
 import type { SheetState, SpreadsheetState } from "./store.ts";
@@ -65,7 +67,12 @@ function sheetFromSeed(s: SeedSheet, index: number, sheetId: number): SheetState
   return sheet;
 }
 
-export function stateFromSeed(seed: Seed, spreadsheetId: string): SpreadsheetState {
+/** `now` is the time of seeding: the file's created and modified time unless `drive` gives them. */
+export function stateFromSeed(
+  seed: Seed,
+  spreadsheetId: string,
+  now: number = Date.now(),
+): SpreadsheetState {
   checkSpreadsheetId(spreadsheetId);
   const taken = new Set<number>();
   const titles = new Set<string>();
@@ -98,7 +105,14 @@ export function stateFromSeed(seed: Seed, spreadsheetId: string): SpreadsheetSta
       failStatus: e.failStatus ?? 503,
       latencyMs: e.latencyMs ?? 0,
     },
+    drive: driveFromSeed(seed.drive, now),
   };
+}
+
+function driveFromSeed(d: Seed["drive"], now: number): DriveMetadata {
+  const modifiedTime = d?.modifiedTime === undefined ? now : parseRfc3339(d.modifiedTime);
+  const createdTime = d?.createdTime === undefined ? modifiedTime : parseRfc3339(d.createdTime);
+  return { createdTime, modifiedTime, version: d?.version ?? 1, parents: [...(d?.parents ?? [])] };
 }
 
 function trimmedGrid<T>(
@@ -156,10 +170,17 @@ export function stateToSeed(state: SpreadsheetState): JsonObject {
     return out;
   });
   const { deny, failFirst, failStatus, latencyMs } = state.faults;
+  const { createdTime, modifiedTime, version, parents } = state.drive;
   return {
     spreadsheetId: state.spreadsheetId,
     properties: { ...state.properties },
     sheets,
     emulator: { deny, failFirst, failStatus, latencyMs },
+    drive: {
+      createdTime: rfc3339(createdTime),
+      modifiedTime: rfc3339(modifiedTime),
+      version,
+      parents: [...parents],
+    },
   };
 }

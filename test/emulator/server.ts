@@ -1,5 +1,6 @@
-// The emulator's HTTP server on 127.0.0.1: Google's surface (`/v4/...`, `POST /token`) and the
-// control API (`/__emulator/...`). See README.md beside this file for the contract other code relies on.
+// The emulator's HTTP server on 127.0.0.1: Google's surface (Sheets `/v4/...`, Drive
+// `/drive/v3/files`, `POST /token`) and the control API (`/__emulator/...`). See README.md
+// beside this file for the contract other code relies on.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createServer } from "node:http";
@@ -10,6 +11,7 @@ import { AccountRegistry } from "./accounts.ts";
 import { handleControl } from "./control-api.ts";
 import { dumpCsv } from "./csv-dump.ts";
 import { loadDataDir, seedToState } from "./data-dir.ts";
+import { handleDriveCall } from "./drive-api.ts";
 import type { QuotaLimits } from "./quota.ts";
 import { QuotaTracker } from "./quota.ts";
 import { parseSeed } from "./seed-format.ts";
@@ -179,10 +181,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       );
       return;
     }
-    const out = handleSheetsCall(
-      { method, rawPath, query, authorization: req.headers.authorization, bodyText },
-      { store, accounts, quota, now: Date.now },
-    );
+    const call = { method, rawPath, query, authorization: req.headers.authorization, bodyText };
+    const out = rawPath.startsWith("/drive/")
+      ? handleDriveCall(call, { store, accounts, now: Date.now })
+      : handleSheetsCall(call, { store, accounts, quota, now: Date.now });
     stats.record({
       at,
       method,

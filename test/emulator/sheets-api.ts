@@ -6,6 +6,7 @@ import type { AccountRegistry } from "./accounts.ts";
 import { scopesAllow } from "./accounts.ts";
 import { spreadsheetsBatchUpdate, spreadsheetsGet } from "./batch-update.ts";
 import type { JsonObject } from "./cell.ts";
+import { touch } from "./drive-metadata.ts";
 import { injectFault } from "./faults.ts";
 import type { Schema } from "./field-mask.ts";
 import { maskResponse } from "./field-mask.ts";
@@ -104,7 +105,7 @@ export interface SheetsOutcome {
   body: unknown;
   headers: Record<string, string>;
   spreadsheetId: string | null;
-  kind: "read" | "write" | "other";
+  kind: "read" | "write" | "drive" | "other";
   clientEmail: string | null;
   extraLatencyMs: number;
 }
@@ -172,7 +173,11 @@ export function handleSheetsCall(call: SheetsCall, deps: SheetsDeps): SheetsOutc
     const body = call.method === "GET" ? undefined : parseBody(call.bodyText);
     const result = route.handler(ss, call.query, body);
     const masked = maskResponse(result.body, call.query.get("fields"), route.schema);
-    if (result.next) deps.store.put(result.next);
+    if (result.next) {
+      // Every successful write is an edit of the Drive file.
+      touch(result.next.drive, now);
+      deps.store.put(result.next);
+    }
     out.body = masked as JsonObject;
   } catch (e) {
     const err = e instanceof GoogleError ? e : internal(e);

@@ -1,7 +1,8 @@
 // Call counts for benchmarks and tests (control API `GET /__emulator/stats`). Bounded to the
 // most recent 100,000 requests (`truncated` says when older ones were dropped).
 
-export type CallKind = "read" | "write" | "token";
+/** `drive`: a Drive API call (its own quota at Google, counted apart from Sheets reads). */
+export type CallKind = "read" | "write" | "drive" | "token";
 
 export interface RequestRecord {
   /** Epoch milliseconds when the request arrived. */
@@ -47,6 +48,7 @@ export class Stats {
     return {
       reads: rs.filter((r) => r.kind === "read").length,
       writes: rs.filter((r) => r.kind === "write").length,
+      drive: rs.filter((r) => r.kind === "drive").length,
       tokens: rs.filter((r) => r.kind === "token" && r.status === 200).length,
       status429: byStatus["429"] ?? 0,
       byStatus,

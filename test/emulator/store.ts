@@ -3,6 +3,7 @@
 
 import type { Cell, JsonObject } from "./cell.ts";
 import { hasContent, isEmptyCell } from "./cell.ts";
+import type { DriveMetadata } from "./drive-metadata.ts";
 
 export interface GridProperties {
   rowCount: number;
@@ -51,6 +52,8 @@ export interface SpreadsheetState {
   properties: { title: string; locale: string; timeZone: string; autoRecalc: string };
   sheets: SheetState[];
   faults: Faults;
+  /** The file as the Drive API shows it. */
+  drive: DriveMetadata;
 }
 
 export class Store {

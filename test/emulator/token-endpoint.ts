@@ -4,7 +4,7 @@
 
 import { decodeJwt, errors, jwtVerify } from "jose";
 import type { AccountRegistry } from "./accounts.ts";
-import { isSheetsScope } from "./accounts.ts";
+import { isDriveScope, isSheetsScope } from "./accounts.ts";
 
 export const GOOGLE_TOKEN_URL = "https://oauth2.googleapis.com/token";
 const GRANT_TYPE = "urn:ietf:params:oauth:grant-type:jwt-bearer";
@@ -90,7 +90,7 @@ export async function exchangeToken(
     return fail("invalid_grant", TIMEFRAME);
   }
   const scopes = typeof claims.scope === "string" ? claims.scope.split(/\s+/).filter(Boolean) : [];
-  if (!scopes.some(isSheetsScope)) {
+  if (!scopes.some((s) => isSheetsScope(s) || isDriveScope(s))) {
     return fail("invalid_scope", "Invalid OAuth scope or ID token audience provided.");
   }
   const { token, expiresIn } = registry.issue(account, scopes, now);
