@@ -105,6 +105,28 @@ describe("cells", () => {
     expect(html).toMatch(/data-ref="B2"[^>]*style="text-align:right[^"]*">1234,5</);
   });
 
+  it("marks the header cells of the tab's filter", () => {
+    const html = render(
+      book(
+        tab(
+          0,
+          "Chi tiết",
+          [
+            ["a", "b", "c"],
+            [1, 2, 3],
+          ],
+          {
+            basicFilter: { range: { sheetId: 0, startColumnIndex: 1, endColumnIndex: 3 } },
+          },
+        ),
+      ),
+    );
+    expect([...html.matchAll(/data-ref="([A-Z]+\d+)" class="filter"/g)].map((m) => m[1])).toEqual([
+      "B1",
+      "C1",
+    ]);
+  });
+
   it("leaves out hidden tabs, rows and columns", () => {
     const html = render(
       book(

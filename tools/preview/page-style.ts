@@ -21,6 +21,8 @@ table.grid th.corner{position:sticky;left:0;z-index:5}
 table.grid .frozen-edge,table.grid tr:has(.frozen-edge)>td{border-bottom:3px solid #c7c9cc !important}
 table.grid td.frozen-col-edge{border-right:3px solid #c7c9cc !important}
 table.grid td.has-note{background-image:linear-gradient(225deg,#000 5px,transparent 5px)}
+table.grid td.filter{position:relative;padding-right:18px}
+table.grid td.filter::after{content:"";position:absolute;right:4px;bottom:5px;width:10px;height:8px;background:linear-gradient(#188038,#188038) 0 0/10px 2px no-repeat,linear-gradient(#188038,#188038) 2px 3px/6px 2px no-repeat,linear-gradient(#188038,#188038) 4px 6px/2px 2px no-repeat}
 table.grid a{color:#1155cc}
 table.grid td.target{outline:2px solid #1a73e8;outline-offset:-2px}
 .chart{position:absolute;z-index:2;border:1px solid #dadce0;box-shadow:0 1px 2px rgba(60,64,67,.2)}

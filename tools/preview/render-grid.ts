@@ -47,6 +47,13 @@ function cellCss(grid: SheetGrid, r: number, c: number, rows: number, cols: numb
   return css;
 }
 
+/** The header row of the tab's filter shows a filter button in each of its cells, as in Sheets. */
+function inFilterHeader(grid: SheetGrid, r: number, c: number): boolean {
+  const f = grid.sheet.basicFilter?.range;
+  if (!f || r !== (f.startRowIndex ?? 0)) return false;
+  return c >= (f.startColumnIndex ?? 0) && c < (f.endColumnIndex ?? grid.columnCount);
+}
+
 function rowHtml(grid: SheetGrid, r: number, extent: Extent, spreadsheetId: string): string {
   const height = grid.rowHeights[r] ?? 21;
   const frozenEdge = r === grid.frozenRows - 1 ? " frozen-edge" : "";
@@ -65,6 +72,7 @@ function rowHtml(grid: SheetGrid, r: number, extent: Extent, spreadsheetId: stri
     const classes = [
       c === grid.frozenColumns - 1 ? "frozen-col-edge" : "",
       cell?.note ? "has-note" : "",
+      inFilterHeader(grid, r, c) ? "filter" : "",
     ]
       .filter(Boolean)
       .join(" ");
