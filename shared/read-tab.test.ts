@@ -304,3 +304,33 @@ describe("hand-typed totals", () => {
     );
   });
 });
+
+describe("row warnings", () => {
+  const D = ["Ngày đối thoại", "Người chủ trì", "Địa bàn", "Số người dự"];
+
+  it("reports a date after today as a warning and still counts the row", () => {
+    const values = [
+      D,
+      ["05/06/2026", "Ông A", "Phường 1", 10],
+      ["06/06/2026", "Bà B", "Phường 2", 5],
+    ];
+    const read = readTab(dialogues, values, dialogues.title, { today: "2026-06-05" });
+    expect(read.rows.map((r) => r.sheetRow)).toEqual([2, 3]);
+    expect(read.invalidRows).toBe(0);
+    expect(read.issues.map((i) => [i.severity, i.row, i.column, i.columnIndex])).toEqual([
+      ["warning", 3, "Ngày đối thoại", 0],
+    ]);
+    expect(read.issues[0]?.message).toMatch(/^Biểu "Đối thoại", dòng 3, cột "Ngày đối thoại": /);
+    // Without today, no date is judged to be in the future.
+    expect(readTab(dialogues, values).issues).toEqual([]);
+  });
+
+  it("passes today through readUnit", () => {
+    const tabs = [{ title: dialogues.title, values: [D, ["06/06/2026", "Bà B", "Phường 2", 5]] }];
+    const warned = readUnit(tabs, { today: "2026-06-01" }).issues.filter(
+      (i) => i.severity === "warning",
+    );
+    expect(warned.map((i) => [i.tab, i.row])).toEqual([[dialogues.title, 2]]);
+    expect(readUnit(tabs).issues.filter((i) => i.severity === "warning")).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@ import { HEADER_SEARCH_ROWS, locateHeaderRow } from "./header-row.ts";
 import { type Issue, issue } from "./issue.ts";
 import type { RowOf, TemplateDef } from "./schema/template.ts";
 import { foldKey, isBlank, normalizeText } from "./text/fold.ts";
-import { validateRecord } from "./validate-row.ts";
+import { type Problem, validateRecord } from "./validate-row.ts";
+import type { WarningOptions } from "./warnings.ts";
 
 // Kept here too: the add-on and the registry reader import it from this module.
 export { HEADER_SEARCH_ROWS };
@@ -28,12 +29,15 @@ export function findTab(template: TemplateDef, titles: readonly string[]): strin
 
 /**
  * Reads one template tab's values (as the Sheets API returns them from A1, ragged rows
- * allowed). Never throws: whatever is in the cells becomes rows or issues.
+ * allowed). Never throws: whatever is in the cells becomes rows or issues. A row's
+ * warnings (`options.today`: Vietnam's date, for "after today") are warning issues; the
+ * row still counts.
  */
 export function readTab<T extends TemplateDef>(
   template: T,
   values: readonly (readonly unknown[] | null | undefined)[],
   tabTitle: string = template.title,
+  options: WarningOptions = {},
 ): TabRead<T> {
   const tab = tabTitle;
   const header = locateHeaderRow(values, template.columns);
@@ -76,9 +80,22 @@ export function readTab<T extends TemplateDef>(
       if (blank && !isBlank(cell)) blank = false;
     }
     if (blank) continue;
-    const result = validateRecord(template, record);
+    const result = validateRecord(template, record, options);
+    const cellIssue = (severity: Issue["severity"], p: Problem) =>
+      issue(
+        severity,
+        {
+          tab,
+          row: sheetRow,
+          column: p.header,
+          columnIndex: header.columns.get(p.key) ?? null,
+          value: p.value,
+        },
+        p.message,
+      );
     if (result.ok) {
       rows.push({ sheetRow, row: result.row });
+      for (const w of result.warnings) issues.push(cellIssue("warning", w));
       continue;
     }
     // Only a row that fails can be a hand-typed total: a valid row always counts.
@@ -94,21 +111,9 @@ export function readTab<T extends TemplateDef>(
       continue;
     }
     invalidRows++;
-    for (const p of result.problems) {
-      issues.push(
-        issue(
-          "error",
-          {
-            tab,
-            row: sheetRow,
-            column: p.header,
-            columnIndex: header.columns.get(p.key) ?? null,
-            value: p.value,
-          },
-          p.message,
-        ),
-      );
-    }
+    for (const p of result.problems) issues.push(cellIssue("error", p));
+    // Shown beside the errors, as the form shows them: one fix of the row for both.
+    for (const w of result.warnings) issues.push(cellIssue("warning", w));
   }
   return {
     headerRow: header.headerRow,

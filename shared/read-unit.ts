@@ -3,6 +3,7 @@ import { readTab } from "./read-tab.ts";
 import type { RowOf } from "./schema/template.ts";
 import { TEMPLATES, type Template, type TemplateId } from "./templates/index.ts";
 import { foldKey } from "./text/fold.ts";
+import type { WarningOptions } from "./warnings.ts";
 
 export type UnitRows = { [T in Template as T["id"]]: RowOf<T>[] };
 
@@ -42,8 +43,9 @@ export function emptyUnitRows(): UnitRows {
  * renamed column, bad rows) is an issue; the unit's other tabs and rows still count.
  * `tabs` is in the spreadsheet's order; give every title it has (values or not) so that
  * two tabs whose titles fold to the same template are reported: the first one is read.
+ * `options.today` (Vietnam's date) turns on the "date after today" warning.
  */
-export function readUnit(tabs: readonly UnitTab[]): UnitRead {
+export function readUnit(tabs: readonly UnitTab[], options: WarningOptions = {}): UnitRead {
   const rows = emptyUnitRows() as Record<TemplateId, unknown[]>;
   const issues: Issue[] = [];
   const missingTabs: string[] = [];
@@ -79,7 +81,7 @@ export function readUnit(tabs: readonly UnitTab[]): UnitRead {
         ),
       );
     }
-    const read = readTab(template, first.values ?? [], template.title);
+    const read = readTab(template, first.values ?? [], template.title, options);
     rows[template.id] = read.rows.map((r) => r.row);
     issues.push(...read.issues);
     if (read.tabProblem !== null)
