@@ -37,6 +37,11 @@ const RULE_SPELLINGS = new Map<string, PeriodRule>([
   [foldKey("calendar"), "calendar"],
 ]);
 
+/** A rule as people write it (`Nghị định 09`, `Năm dương lịch`…), or null. */
+export function parseRule(raw: unknown): PeriodRule | null {
+  return RULE_SPELLINGS.get(foldKey(displayValue(raw))) ?? null;
+}
+
 export interface ProvinceSettings {
   /** The period `Tổng hợp` shows, or null for "the year that contains today". */
   readonly periodId: string | null;
@@ -69,7 +74,7 @@ export function readProvinceSettings(
 
   let rule: PeriodRule = DEFAULT_PERIOD_RULE;
   if (!isBlank(ruleRaw)) {
-    const found = RULE_SPELLINGS.get(foldKey(displayValue(ruleRaw)));
+    const found = parseRule(ruleRaw);
     if (found) rule = found;
     else
       issues.push(
