@@ -1,5 +1,5 @@
+import { HEADER_SEARCH_ROWS, locateHeaderRow } from "../../shared/header-row.ts";
 import { type Issue, locate } from "../../shared/issue.ts";
-import { HEADER_SEARCH_ROWS } from "../../shared/read-tab.ts";
 import { displayValue, foldKey, isBlank, normalizeText } from "../../shared/text/fold.ts";
 import type { ProvinceIssue, RegisteredUnit } from "./model.ts";
 import { parseSpreadsheetRef } from "./spreadsheet-ref.ts";
@@ -122,22 +122,16 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
   return { units, issues };
 }
 
+const WANTED = (Object.entries(REGISTRY_COLUMNS) as [Key, string][]).map(([key, header]) => ({
+  key,
+  header,
+}));
+
 function locateRegistryHeader(
   rows: readonly (readonly unknown[])[],
 ): { headerRow: number; columns: Map<Key, number> } | null {
-  const byHeader = new Map(
-    (Object.entries(REGISTRY_COLUMNS) as [Key, string][]).map(([k, h]) => [foldKey(h), k]),
-  );
-  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
-    const columns = new Map<Key, number>();
-    (rows[r] ?? []).forEach((cell, c) => {
-      if (typeof cell !== "string") return;
-      const key = byHeader.get(foldKey(cell));
-      if (key !== undefined && !columns.has(key)) columns.set(key, c);
-    });
-    if (REQUIRED.every((k) => columns.has(k))) return { headerRow: r + 1, columns };
-  }
-  return null;
+  const found = locateHeaderRow(rows, WANTED);
+  return found && REQUIRED.every((k) => found.columns.has(k)) ? found : null;
 }
 
 function lowerFirst(s: string): string {
