@@ -24,7 +24,8 @@ script.catch(() => {
   // Reported when writePreview awaits it.
 });
 
-async function accessToken(credentials: string | ServiceAccountKeyLike): Promise<string> {
+/** The credentials as an access token: a token as it is, a key through its token_uri. */
+export async function accessToken(credentials: string | ServiceAccountKeyLike): Promise<string> {
   if (typeof credentials === "string") return credentials;
   const now = Math.floor(Date.now() / 1000);
   const assertion = await new SignJWT({ scope: READ_SCOPE })
