@@ -42,7 +42,6 @@ function report(target: string): ConsolidationReport {
           tabTitles: null,
         },
         snapshot: { rows, issues: [], invalidRows: 0 },
-        snapshotIsNew: false,
         metrics: zeroMetrics(),
         errorFromRegistry: false,
       },

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cutMark, fitText, MAX_CELL_CHARS } from "../../worker/consolidation/output/cell-limit.ts";
 import { text, withNote } from "../../worker/consolidation/output/cells.ts";
+import { describeRefusedWrite } from "../../worker/consolidation/output/write-refusal.ts";
 
 const MARK = /…\(đã cắt ([\d.]+) ký tự\)$/;
 
@@ -29,7 +30,7 @@ describe("every text the Worker writes fits Google's 50,000-character cell", () 
           expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -40,5 +41,24 @@ describe("every text the Worker writes fits Google's 50,000-character cell", () 
     expect(cell.stringValue.endsWith(cutMark(60_000 - cell.stringValue.indexOf("…")))).toBe(true);
     expect(cell.stringValue).toMatch(/…\(đã cắt 10\.0\d\d ký tự\)$/);
     expect(withNote(text("x"), value).note!.length).toBeLessThanOrEqual(MAX_CELL_CHARS);
+  });
+});
+
+describe("a write Google still refuses", () => {
+  it("is logged with its cause, not blamed on tab names", () => {
+    const cell = describeRefusedWrite(
+      "Invalid requests[3].updateCells: Your input contains more than the maximum of 50000 characters in a single cell.",
+      2_048_000,
+    );
+    expect(cell).toContain("có ô dài quá 50.000 ký tự");
+    expect(cell).toContain("giữ nguyên nội dung của lượt trước");
+    expect(cell).toContain("(Google: Invalid requests[3].updateCells");
+    expect(cell).not.toContain("tên các tab");
+    const size = describeRefusedWrite(
+      "Request payload size exceeds the limit: 10485760 bytes.",
+      10_700_000,
+    );
+    expect(size).toContain("quá lớn (10.449 KB");
+    expect(describeRefusedWrite("Something new", 1024)).toContain("(Google: Something new)");
   });
 });

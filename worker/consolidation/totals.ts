@@ -1,10 +1,10 @@
 import { aggregateUnit, sumMetrics } from "../../shared/aggregate.ts";
-import { addDays } from "../../shared/cells/dates.ts";
+import { previousPeriod, samePeriodLastYear } from "../../shared/comparison.ts";
 import { type Metrics, zeroMetrics } from "../../shared/metrics.ts";
 import type { Period, PeriodRule } from "../../shared/periods.ts";
+import { DEFAULT_DUE, type DueSetting, dueDate } from "../../shared/province-settings.ts";
 import { loadSnapshots, loadUnitStates } from "../storage/unit-repository.ts";
 import type { UnitSnapshot, UnitStatus } from "./model.ts";
-import { lastYearOf, previousOf } from "./output/report-view.ts";
 
 /** The body of `GET /api/totals` and of `out/totals.json` (docs/local-run.md), version 2. */
 export interface TotalsBody {
@@ -43,22 +43,19 @@ export interface UnitTotals {
   readonly metrics: Metrics;
 }
 
-/** Hạn nộp when `Cấu hình` does not say: 6 days after the period's last day. */
-export const DEFAULT_DUE_DAYS = 6;
-
 /**
  * Totals for any period from the snapshots in D1, without calling Google: every
  * registered unit in registry order with the status the latest run gave it, and the
  * same figures for the periods a report compares with. Units without figures
- * (unreadable, missing) count zero and say why. `dueDate` is the province's `Hạn nộp`
- * when known, else the default.
+ * (unreadable, missing) count zero and say why. `due` is the province's `Hạn nộp`
+ * when known, else the default (6 days after the period's last day).
  */
 export async function computeTotals(
   db: D1Database,
   provinceId: string,
   period: Period,
   now: Date,
-  dueDate: string = addDays(period.to, DEFAULT_DUE_DAYS),
+  due: DueSetting = DEFAULT_DUE,
 ): Promise<TotalsBody> {
   const [states, snapshots] = await Promise.all([
     loadUnitStates(db, provinceId),
@@ -85,15 +82,23 @@ export async function computeTotals(
     id: p.id,
     total: sumMetrics(withFigures.map((s) => aggregateUnit(s.rows, s.invalidRows, p))),
   });
-  const previous = previousOf(period);
+  const lastYear = samePeriodLastYear(period);
+  const previous = previousPeriod(period);
   return {
     version: 2,
-    period: { id: period.id, rule: period.rule, from: period.from, to: period.to, dueDate },
+    period: {
+      id: period.id,
+      rule: period.rule,
+      from: period.from,
+      to: period.to,
+      dueDate: dueDate(period, due),
+    },
     generatedAt: now.toISOString(),
     units,
     total: sumMetrics(units.map((u) => u.metrics)),
     comparison: {
-      samePeriodLastYear: totalFor(lastYearOf(period)),
+      // Only a period of the year 2000 has no year before it that periods can name.
+      samePeriodLastYear: lastYear ? totalFor(lastYear) : { id: "", total: zeroMetrics() },
       previousPeriod: previous ? totalFor(previous) : null,
     },
   };

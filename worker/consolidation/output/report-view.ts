@@ -1,6 +1,7 @@
 import { aggregateUnit, sumMetrics } from "../../../shared/aggregate.ts";
+import { previousPeriod, samePeriodLastYear } from "../../../shared/comparison.ts";
 import { METRIC_SECTIONS, METRICS } from "../../../shared/metrics.ts";
-import { type Period, parsePeriodId, resolvePeriod } from "../../../shared/periods.ts";
+import type { Period } from "../../../shared/periods.ts";
 import { TEMPLATES } from "../../../shared/templates/index.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
 import type { ConsolidationReport, UnitOutcome } from "../model.ts";
@@ -19,6 +20,7 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
   const { outcomes, period } = report;
   const counts = { fresh: 0, stale: 0, unreadable: 0, missing: 0 };
   for (const o of outcomes) counts[o.state.status]++;
+  const previous = previousPeriod(period);
   return {
     period,
     summary: {
@@ -26,8 +28,8 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
       period,
       generatedAt: report.generatedAt,
       total: report.total,
-      samePeriodLastYear: compared(report, lastYearOf(period)),
-      previousPeriod: previousOf(period) ? compared(report, previousOf(period)!) : null,
+      samePeriodLastYear: compared(report, samePeriodLastYear(period) ?? period),
+      previousPeriod: previous ? compared(report, previous) : null,
       unitsLine: `${outcomes.length} đơn vị: ${counts.fresh} ${STATUS_LABELS.fresh.toLowerCase()}, ${counts.stale} dùng số liệu cũ, ${counts.unreadable} ${STATUS_LABELS.unreadable.toLowerCase()}, ${counts.missing} ${STATUS_LABELS.missing.toLowerCase()}.`,
       reportingRate: null,
     },
@@ -109,19 +111,4 @@ function compared(report: ConsolidationReport, period: Period): ComparedPeriod {
       ),
     ),
   };
-}
-
-export function lastYearOf(period: Period): Period {
-  const parsed = parsePeriodId(period.id)!;
-  const id = `${parsed.year - 1}${parsed.part ? `-${parsed.part}` : ""}`;
-  return resolvePeriod(id, period.rule) ?? period;
-}
-
-export function previousOf(period: Period): Period | null {
-  const parsed = parsePeriodId(period.id);
-  if (!parsed?.part || parsed.part === "9M") return null;
-  const order = parsed.part.startsWith("Q") ? ["Q1", "Q2", "Q3", "Q4"] : ["H1", "H2"];
-  const at = order.indexOf(parsed.part);
-  const id = at > 0 ? `${parsed.year}-${order[at - 1]}` : `${parsed.year - 1}-${order.at(-1)}`;
-  return resolvePeriod(id, period.rule);
 }

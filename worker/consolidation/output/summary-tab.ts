@@ -1,4 +1,5 @@
 import { formatDateVi } from "../../../shared/cells/dates.ts";
+import { percentOf } from "../../../shared/comparison.ts";
 import type { Period } from "../../../shared/periods.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
@@ -138,11 +139,6 @@ function metricRow(metric: ReportMetric, stt: string, input: SummaryInput): Cell
   cells.push(num(lastYear), percent === null ? blank() : num(percent));
   if (input.previousPeriod) cells.push(num(input.previousPeriod.total[metric.id] ?? 0));
   return cells;
-}
-
-// Until shared/comparison.ts lands (metrics v2): this ÷ last year × 100, whole, null for 0.
-function percentOf(current: number, base: number): number | null {
-  return base === 0 ? null : Math.round((current / base) * 100);
 }
 
 const TITLE_FORMAT = {
