@@ -141,13 +141,15 @@ describe("fingerprint (Mã kiểm tra)", () => {
         const changed = structuredClone(rows);
         const row = changed[at.t.id]![at.i]!;
         const v = row[at.c.key] ?? null;
-        switch (at.c.type) {
+        const column = at.c as ColumnDef;
+        switch (column.type) {
           case "count":
             row[at.c.key] = (typeof v === "number" ? v : 0) + 1;
-            if (at.c.atMost) row[at.c.atMost] = ((row[at.c.atMost] as number | null) ?? 0) + 1;
+            if (column.atMost)
+              row[column.atMost] = ((row[column.atMost] as number | null) ?? 0) + 1;
             break;
           case "enum":
-            row[at.c.key] = at.c.values.find((x) => x !== v) ?? null;
+            row[at.c.key] = column.values.find((x) => x !== v) ?? null;
             break;
           case "text":
             row[at.c.key] = `${v ?? ""}x`;
