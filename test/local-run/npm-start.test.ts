@@ -36,6 +36,8 @@ afterAll(async () => {
   for (const dir of temps) await rm(dir, { recursive: true, force: true });
 });
 
+// A whole run (emulator, workerd, wrangler's bundling) takes seconds alone, far more on a
+// busy machine; npmStart's own timeout is the bound.
 describe("npm start", () => {
   it("consolidates the example province and writes every tab and totals.json", async () => {
     const out = await temp();
@@ -118,7 +120,7 @@ describe("npm start", () => {
     expect(errors.filter((l) => /^H0\d,[^,]+,\d+,/.test(l)).length).toBeGreaterThan(0);
     const log = (await readFile(join(out, "tinh-mau", "Nhật ký.csv"), "utf8")).trim().split("\r\n");
     expect(log).toHaveLength(2);
-  });
+  }, 120_000);
 
   it("keeps going when a unit is not shared, and reports the period asked for", async () => {
     const data = await temp();
@@ -155,6 +157,20 @@ describe("npm start", () => {
         ),
       );
     }
+  }, 120_000);
+
+  it("refuses a data directory whose spreadsheetId is a path, writing nothing", async () => {
+    const data = await temp();
+    const parent = await temp();
+    const out = join(parent, "out");
+    await cp(fixture, data, { recursive: true });
+    const file = join(data, "don-vi-h05-ngoc-hoi.json");
+    const seed = JSON.parse(await readFile(file, "utf8"));
+    await writeFile(file, JSON.stringify({ ...seed, spreadsheetId: "../escaped" }));
+    const { code, stderr } = await npmStart(["--data", data, "--out", out]);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain("spreadsheetId");
+    expect(await readdir(parent)).toEqual([]);
   });
 
   it("refuses a bad period before starting anything", async () => {
