@@ -7,10 +7,15 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CHROMIUM_HINT,
+  findChromium,
+  launchChromium,
+  openFile,
+} from "../../tools/preview/chromium.ts";
 import { writePreview } from "../../tools/preview/write-preview.ts";
 import type { Emulator } from "../emulator/server.ts";
 import { startEmulator } from "../emulator/server.ts";
-import { CHROMIUM_HINT, findChromium, launchChromium, openFile } from "./chromium.ts";
 import { buildSample, CHARTS, SAMPLE_ID, sampleSeed } from "./sample-province.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-output");

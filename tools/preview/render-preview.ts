@@ -100,7 +100,7 @@ export function renderPreview(
 <style>${PAGE_CSS}</style>
 </head>
 <body>
-<header class="top"><h1>${escapeHtml(title)}</h1><span class="sub">Bản xem trước cục bộ, chỉ để xem: bảng tính tỉnh sau lượt tổng hợp, ${visible.length} trang tính</span></header>
+<header class="top"><h1>${escapeHtml(title)}</h1><span class="sub">Bản xem trước cục bộ, chỉ để xem · ${visible.length} trang tính</span></header>
 <noscript><p>Cần bật JavaScript để chuyển trang tính và vẽ biểu đồ.</p></noscript>
 <main>${sections.join("")}</main>
 <nav class="tabs" role="tablist" aria-label="Trang tính">${tabs}</nav>

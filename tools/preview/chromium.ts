@@ -1,6 +1,6 @@
-// Debian's Chromium through playwright-core, offline, for the preview's browser test: every
-// request other than the page's own file is refused and recorded, so a page that would need
-// the network fails the test.
+// Debian's Chromium through playwright-core, offline, for the preview's browser test and
+// its screenshot tool: every request other than the page's own file is refused and recorded,
+// so a page that would need the network shows it.
 
 import { execFileSync } from "node:child_process";
 import { type Browser, chromium, type Page } from "playwright-core";
