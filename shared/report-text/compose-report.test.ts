@@ -76,7 +76,7 @@ describe("the built-in report wording", () => {
     expect(report.wording).toBe("built-in");
     expect(report.problems).toEqual([]);
     expect(report.paragraphs).toEqual([
-      "Trong Năm 2026 (từ ngày 15/12/2025 đến ngày 14/12/2026), có 4/6 đơn vị đã nộp báo cáo (đạt 67%), trong đó 3 đơn vị nộp đúng hạn (50%), 1 đơn vị nộp muộn; 2 đơn vị chưa nộp báo cáo; 1 đơn vị sửa số liệu sau khi nộp. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
+      "Trong năm 2026 (từ ngày 15/12/2025 đến ngày 14/12/2026), có 4/6 đơn vị đã nộp báo cáo (đạt 67%), trong đó 3 đơn vị nộp đúng hạn (50%), 1 đơn vị nộp muộn; 2 đơn vị chưa nộp báo cáo; 1 đơn vị sửa số liệu sau khi nộp. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
       "I. Công tác kiểm tra, giám sát: Ban Chỉ đạo các cấp đã tổ chức 24 cuộc kiểm tra, giám sát (tăng 20% so với cùng kỳ năm 2025), gồm 15 cuộc kiểm tra và 9 cuộc giám sát, tại 156 lượt cơ sở (tăng 129,4% so với cùng kỳ năm 2025); trong đó Ban Chỉ đạo cấp tỉnh 71 lượt, Ban Chỉ đạo cấp huyện 85 lượt, Ban Chỉ đạo cấp xã 0 lượt, cấp ủy, Mặt trận Tổ quốc và các chủ thể khác 0 lượt; tổng số 120 cơ sở được kiểm tra, giám sát. Kết quả xếp loại: 100 lượt Tốt, 40 lượt Khá, 10 lượt Trung bình, 0 lượt Yếu. Qua kiểm tra, giám sát đã đề ra 1.234 kiến nghị (bằng cùng kỳ), đến nay đã khắc phục 1.000 kiến nghị.",
       "II. Công tác khen thưởng: Các cấp đã khen thưởng 40 lượt tập thể, cá nhân, hộ gia đình (tăng 100% so với cùng kỳ năm 2025) theo 6 quyết định, trong đó 25 lượt tập thể, 15 lượt cá nhân, 0 lượt hộ gia đình. Về hình thức: 0 Huân chương, 12 Bằng khen, 28 Giấy khen, 0 Cờ thi đua. Về cấp khen: khen thưởng cấp Trung ương 0 lượt, Chủ tịch UBND tỉnh khen thưởng 12 lượt, Chủ tịch UBND cấp huyện 0 lượt, Chủ tịch UBND cấp xã 28 lượt. Theo phong trào: phong trào thực hiện dân chủ ở cơ sở 30 lượt, phong trào thi đua “Dân vận khéo” 0 lượt, dân vận chính quyền 10 lượt.",
       "III. Công tác đối thoại: Người đứng đầu cấp ủy, chính quyền các cấp đã tổ chức 35 cuộc đối thoại trực tiếp với Nhân dân (tăng 20,7% so với cùng kỳ năm 2025) tại 10 địa bàn, với 2.450 người dự; Nhân dân nêu 180 ý kiến (giảm 10% so với cùng kỳ năm 2025), đến nay đã giải quyết, trả lời 171 ý kiến.",
@@ -88,7 +88,7 @@ describe("the built-in report wording", () => {
     const report = composeReport({ ...facts, reportingRate: null }, null);
     expect(report.problems).toEqual([]);
     expect(report.paragraphs[0]).toBe(
-      "Trong Năm 2026 (từ ngày 15/12/2025 đến ngày 14/12/2026), số liệu được tổng hợp từ bảng tính của 6 đơn vị báo cáo: 4 đơn vị đã cập nhật, 1 đơn vị dùng số liệu của lần đọc trước, 0 đơn vị không đọc được, 1 đơn vị chưa có bảng tính. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
+      "Trong năm 2026 (từ ngày 15/12/2025 đến ngày 14/12/2026), số liệu được tổng hợp từ bảng tính của 6 đơn vị báo cáo: 4 đơn vị đã cập nhật, 1 đơn vị dùng số liệu của lần đọc trước, 0 đơn vị không đọc được, 1 đơn vị chưa có bảng tính. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
     );
   });
 
@@ -129,7 +129,7 @@ describe("the province's own wording in Mẫu báo cáo", () => {
     const report = composeReport(facts, rows);
     expect(report.wording).toBe("custom");
     expect(report.paragraphs).toEqual([
-      "Kỳ Năm 2026: 156 lượt cơ sở, cùng kỳ 68.",
+      "Kỳ năm 2026: 156 lượt cơ sở, cùng kỳ 68.",
       "Đối thoại: 35 cuộc, tăng 20,7% so với cùng kỳ năm 2025; kỳ trước: .",
       "{inspection} cuộc và {Số cuộc}",
       "2026",

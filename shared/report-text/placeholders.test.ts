@@ -30,4 +30,11 @@ describe("fillTemplate", () => {
     });
     expect(placeholdersIn("{a}{b}{a}")).toEqual(["{a}", "{b}"]);
   });
+
+  it("capitalises a value that starts a sentence, and only then", () => {
+    const period = placeholderValues({ period: "quý III năm 2026", n: "24" });
+    expect(fillTemplate("{period}: {n}. {period}! Trong {period}", period).text).toBe(
+      "Quý III năm 2026: 24. Quý III năm 2026! Trong quý III năm 2026",
+    );
+  });
 });

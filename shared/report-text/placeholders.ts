@@ -26,12 +26,21 @@ export function placeholderValues(values: Readonly<Record<string, string>>): Pla
   return new Map(Object.entries(values).map(([name, value]) => [placeholderKey(name), value]));
 }
 
-/** `text` with every known placeholder replaced by its value. */
+// Where a sentence starts: the paragraph's start, or after a full stop, ! or ?.
+const SENTENCE_END = /(^|[.!?])\s*$/u;
+
+/**
+ * `text` with every known placeholder replaced by its value. Values are written for the
+ * middle of a sentence (`quý III năm 2026`, `tăng 12% …`); one that starts a sentence
+ * gets a capital first letter (`Quý III năm 2026, …`).
+ */
 export function fillTemplate(text: string, values: PlaceholderValues): FilledText {
   const unknown: string[] = [];
-  const filled = text.replace(PLACEHOLDER, (whole, name: string) => {
+  const filled = text.replace(PLACEHOLDER, (whole, name: string, at: number) => {
     const value = values.get(placeholderKey(name));
-    if (value !== undefined) return value;
+    if (value !== undefined) {
+      return SENTENCE_END.test(text.slice(0, at)) ? capitalize(value) : value;
+    }
     if (!unknown.includes(whole)) unknown.push(whole);
     return whole;
   });
@@ -43,4 +52,11 @@ export function placeholdersIn(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(PLACEHOLDER)) if (!found.includes(m[0])) found.push(m[0]);
   return found;
+}
+
+function capitalize(value: string): string {
+  const first = value.codePointAt(0);
+  if (first === undefined) return value;
+  const head = String.fromCodePoint(first);
+  return head.toLocaleUpperCase("vi") + value.slice(head.length);
 }

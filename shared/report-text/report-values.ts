@@ -29,7 +29,8 @@ export interface UnitReadCounts {
 /** Everything the report's wording may quote, as plain figures. */
 export interface ReportFacts {
   readonly period: { readonly id: string; readonly from: IsoDate; readonly to: IsoDate };
-  /** The period as reports name it, e.g. `Quý III năm 2026` (worker's period-label.ts). */
+  /** The period as reports name it, e.g. `Quý III năm 2026` (worker's period-label.ts);
+   * `{period}` writes it for the middle of a sentence: `quý III năm 2026`. */
   readonly periodName: string;
   readonly total: ReportFigures;
   /** The same period one year earlier. */
@@ -85,7 +86,7 @@ export function lastYearLabel(periodId: string): string {
  */
 export function reportValues(facts: ReportFacts): Record<string, string> {
   const values: Record<string, string> = {
-    period: facts.periodName,
+    period: inSentence(facts.periodName),
     from: formatDateVi(facts.period.from),
     to: formatDateVi(facts.period.to),
     unitsFresh: formatNumberVi(facts.units.fresh),
@@ -118,4 +119,12 @@ export function reportValues(facts: ReportFacts): Record<string, string> {
 /** Whole percentages, as the reporting-rate line of `Tổng hợp` shows them (`67%`). */
 function percentOfExpected(count: number, expected: number): string {
   return formatPercentVi(expected === 0 ? 0 : Math.round((count / expected) * 100));
+}
+
+/** `Quý III năm 2026` → `quý III năm 2026`, as prose writes it mid-sentence (`Trong quý III…`). */
+function inSentence(name: string): string {
+  const first = name.codePointAt(0);
+  if (first === undefined) return name;
+  const head = String.fromCodePoint(first);
+  return head.toLocaleLowerCase("vi") + name.slice(head.length);
 }

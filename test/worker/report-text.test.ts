@@ -92,7 +92,7 @@ describe("Báo cáo", () => {
     expect(paragraphs).toHaveLength(5);
     // 5/6 = 83,3% → 83%; 4/6 = 66,7% → 67%.
     expect(paragraphs[0]).toBe(
-      "Trong Quý III năm 2026 (từ ngày 15/06/2026 đến ngày 14/09/2026), có 5/6 đơn vị đã nộp báo cáo (đạt 83%), trong đó 4 đơn vị nộp đúng hạn (67%), 1 đơn vị nộp muộn; 1 đơn vị chưa nộp báo cáo; 0 đơn vị sửa số liệu sau khi nộp. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
+      "Trong quý III năm 2026 (từ ngày 15/06/2026 đến ngày 14/09/2026), có 5/6 đơn vị đã nộp báo cáo (đạt 83%), trong đó 4 đơn vị nộp đúng hạn (67%), 1 đơn vị nộp muộn; 1 đơn vị chưa nộp báo cáo; 0 đơn vị sửa số liệu sau khi nộp. Kết quả thực hiện dân chủ ở cơ sở trên địa bàn tỉnh như sau:",
     );
     // 12 against 10: +20%; 71 against 85: −14/85 = 16,47…% → 16,5%.
     expect(paragraphs[1]).toContain(
@@ -129,7 +129,7 @@ describe("Báo cáo", () => {
     ]);
     const { values, problems } = await writeReport(id);
     expect(values.slice(4).map((r) => r[0])).toEqual([
-      "Trong Quý III năm 2026, Ban Chỉ đạo các cấp đã thực hiện kiểm tra tại 71 cơ sở.",
+      "Trong quý III năm 2026, Ban Chỉ đạo các cấp đã thực hiện kiểm tra tại 71 cơ sở.",
       "So với kỳ trước: 7 cuộc; tăng 20% so với cùng kỳ năm 2025.",
       "Số liệu {awardz} và {không có}.",
     ]);
