@@ -1,24 +1,38 @@
 /**
- * The Worker's configuration, parsed once at the boundary. Vars come from wrangler.toml;
- * the two secrets (`npx wrangler secret put NAME`) are declared here because
- * `wrangler types` only sees what the config file names.
+ * The Worker's configuration, parsed once at the edge into typed options. Vars come from
+ * wrangler.toml; the two secrets (`npx wrangler secret put NAME`) are declared here
+ * because `wrangler types` only sees what the config file names.
  */
 import { z } from "zod";
+import type { QuotaWindow } from "./sheets/quota-pacer.ts";
+
+/** The Worker's secrets, declared once; both names of the Env type carry them. */
+interface WorkerSecrets {
+  /** The service account's JSON key file, as Google Cloud console downloads it. */
+  GOOGLE_SERVICE_ACCOUNT_JSON: string;
+  /** Bearer token for /api/*; any long random string. */
+  API_TOKEN: string;
+}
 
 declare global {
-  interface Env {
-    /** The service account's JSON key file, as Google Cloud console downloads it. */
-    GOOGLE_SERVICE_ACCOUNT_JSON: string;
-    /** Bearer token for /api/*; any long random string. */
-    API_TOKEN: string;
+  interface Env extends WorkerSecrets {}
+  namespace Cloudflare {
+    interface Env extends WorkerSecrets {}
   }
 }
 
-// "60" (per minute) or "20/1000" (20 per 1000 ms), as the Sheets client reads it.
+// "60" (per minute) or "20/1000" (20 per 1000 ms).
 const quota = z
   .string()
-  .regex(/^\s*[1-9]\d*\s*(?:\/\s*[1-9]\d*\s*)?$/, 'must be "N" (per minute) or "N/ms"')
-  .default("60");
+  .default("60")
+  .transform((text, ctx): QuotaWindow => {
+    const match = /^\s*([1-9]\d*)\s*(?:\/\s*([1-9]\d*)\s*)?$/.exec(text);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: 'must be "N" (per minute) or "N/ms"' });
+      return z.NEVER;
+    }
+    return { limit: Number(match[1]), windowMs: match[2] ? Number(match[2]) : 60_000 };
+  });
 
 const envSchema = z.object({
   PROVINCE_SPREADSHEET_ID: z
@@ -34,13 +48,17 @@ const envSchema = z.object({
   API_TOKEN: z.string().min(8, "is not set or shorter than 8 characters (a Worker secret)"),
 });
 
+/** Where and how the Worker talks to Google. */
+export interface SheetsConfig {
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  readonly serviceAccountJson: string;
+  readonly quota: { readonly reads: QuotaWindow; readonly writes: QuotaWindow };
+}
+
 export interface WorkerConfig {
   readonly provinceSpreadsheetId: string;
-  readonly sheetsApiBase: string;
-  readonly tokenUrl: string;
-  readonly readsPerMinute: string;
-  readonly writesPerMinute: string;
-  readonly serviceAccountJson: string;
+  readonly sheets: SheetsConfig;
   readonly apiToken: string;
 }
 
@@ -58,11 +76,12 @@ export function parseEnv(env: Env): WorkerConfig {
   const e = parsed.data;
   return {
     provinceSpreadsheetId: e.PROVINCE_SPREADSHEET_ID,
-    sheetsApiBase: e.SHEETS_API_BASE,
-    tokenUrl: e.TOKEN_URL,
-    readsPerMinute: e.SHEETS_READS_PER_MINUTE,
-    writesPerMinute: e.SHEETS_WRITES_PER_MINUTE,
-    serviceAccountJson: e.GOOGLE_SERVICE_ACCOUNT_JSON,
+    sheets: {
+      baseUrl: e.SHEETS_API_BASE,
+      tokenUrl: e.TOKEN_URL,
+      serviceAccountJson: e.GOOGLE_SERVICE_ACCOUNT_JSON,
+      quota: { reads: e.SHEETS_READS_PER_MINUTE, writes: e.SHEETS_WRITES_PER_MINUTE },
+    },
     apiToken: e.API_TOKEN,
   };
 }

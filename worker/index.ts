@@ -4,6 +4,7 @@
  */
 import { createApp } from "./app/create-app.ts";
 import { runFromEnv } from "./consolidation/job-from-env.ts";
+import { logRun } from "./consolidation/run-log.ts";
 import { parseEnv } from "./env.ts";
 
 const app = createApp();
@@ -13,10 +14,7 @@ export default {
   scheduled(_controller, env, ctx) {
     ctx.waitUntil(
       (async () => {
-        const run = await runFromEnv(env, parseEnv(env), "scheduled");
-        console.log(
-          JSON.stringify({ event: "run", id: run.id, status: run.status, message: run.message }),
-        );
+        logRun(await runFromEnv(env, parseEnv(env), "scheduled"));
       })(),
     );
   },

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_IDS } from "../../shared/metrics.ts";
 import type { TotalsBody } from "../../worker/consolidation/totals.ts";
 import worker from "../../worker/index.ts";
-import type { RunRecord } from "../../worker/storage/types.ts";
+import type { RunRecord } from "../../worker/consolidation/model.ts";
 import { putAll } from "./helpers/emulator.ts";
 import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
 

@@ -103,6 +103,5 @@ describe("service-account access tokens", () => {
     const error = await provider.getAccessToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TokenError);
     expect((error as TokenError).kind).toBe("network");
-    expect((error as TokenError).retryable).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_IDS, METRICS, zeroMetrics } from "../../shared/metrics.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { computeTotals, type TotalsBody } from "../../worker/consolidation/totals.ts";
-import type { RunRecord } from "../../worker/storage/types.ts";
+import type { RunRecord } from "../../worker/consolidation/model.ts";
 import { putAll, readSpreadsheet, type SheetState } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { a1Range, formulaText, type ValueRangeInput } from "../../worker/sheets/client.ts";
+import { a1Range } from "../../worker/sheets/client.ts";
 import {
   emulatorClient,
   failure,
@@ -30,46 +30,6 @@ const province = () =>
     ],
   });
 
-describe("values.batchUpdate", () => {
-  it("writes RAW by default: text that looks like a formula or a number stays text", async () => {
-    const id = await province();
-    const client = emulatorClient(account.keyJson);
-    const data: ValueRangeInput[] = [
-      { range: a1Range("Đơn vị", "E1:H1"), values: [["=1+1", "0123", "1.500", "Huyện Đắk Hà"]] },
-    ];
-    const result = await client.batchUpdateValues(id, data);
-    expect(result).toMatchObject({ spreadsheetId: id, totalUpdatedCells: 4, totalUpdatedRows: 1 });
-    const read = await client.batchGetValues(id, [a1Range("Đơn vị", "E1:H1")]);
-    expect(read.valueRanges[0]!.values).toEqual([["=1+1", "0123", "1.500", "Huyện Đắk Hà"]]);
-  });
-
-  it("USER_ENTERED accepts formulas and numbers, and refuses plain text before sending", async () => {
-    const id = await province();
-    const client = emulatorClient(account.keyJson);
-    await client.batchUpdateValues(
-      id,
-      [{ range: a1Range("Đơn vị", "E2:F2"), values: [[formulaText("=2+3"), 7]] }],
-      "USER_ENTERED",
-    );
-    // The emulator keeps formulas (it has no formula engine; Google would compute 5).
-    const state = await spreadsheetState(id);
-    const units = state.sheets.find((s) => s.title === "Đơn vị") as {
-      formulas?: (string | null)[][];
-    };
-    expect(units.formulas?.[1]?.[4]).toBe("=2+3");
-    const read = await client.batchGetValues(id, [a1Range("Đơn vị", "F2")]);
-    expect(read.valueRanges[0]!.values).toEqual([[7]]);
-
-    // A caller that casts around the type still cannot send text as USER_ENTERED.
-    const sneaky = [{ range: a1Range("Đơn vị", "G2"), values: [["Huyện A"]] }] as never;
-    const error = await failure(client.batchUpdateValues(id, sneaky, "USER_ENTERED"));
-    expect(error.kind).toBe("invalid-argument");
-    const after = await client.batchGetValues(id, [a1Range("Đơn vị", "G2")]);
-    expect(after.valueRanges[0]!.values).toEqual([]);
-    expect(() => formulaText("Huyện A")).toThrow(RangeError);
-  });
-});
-
 describe("spreadsheets.batchUpdate", () => {
   it("applies every request or none", async () => {
     const id = await province();
@@ -77,7 +37,8 @@ describe("spreadsheets.batchUpdate", () => {
     const error = await failure(
       client.batchUpdate(id, [
         { addSheet: { properties: { title: "Tổng hợp" } } },
-        { deleteSheet: { sheetId: 987_654_321 } },
+        // A tab of that title exists already: Google refuses the whole batch.
+        { addSheet: { properties: { title: "Đơn vị" } } },
       ]),
     );
     expect(error).toMatchObject({ kind: "invalid-argument", httpStatus: 400 });
@@ -132,16 +93,5 @@ describe("a write whose answer is lost", () => {
     expect(error).toMatchObject({ kind: "timeout", attempts: 1 });
     const state = await spreadsheetState(id);
     expect(state.sheets.map((s) => s.title)).toEqual(["Đơn vị", "Tổng hợp"]);
-  });
-});
-
-describe("values.clear", () => {
-  it("clears one range and leaves the rest", async () => {
-    const id = await province();
-    const client = emulatorClient(account.keyJson);
-    const cleared = await client.clearValues(id, a1Range("Đơn vị", "A2:C"));
-    expect(cleared.spreadsheetId).toBe(id);
-    const read = await client.batchGetValues(id, [a1Range("Đơn vị")]);
-    expect(read.valueRanges[0]!.values).toEqual([["Mã đơn vị", "Tên đơn vị", "Bảng tính"]]);
   });
 });

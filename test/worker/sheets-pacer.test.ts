@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Clock } from "../../worker/sheets/clock.ts";
 import { createConcurrencyLimiter } from "../../worker/sheets/concurrency-limiter.ts";
 import { createQuotaPacer } from "../../worker/sheets/quota-pacer.ts";
+import type { Clock } from "../../worker/time/clock.ts";
 
 /** Virtual time: sleeps resolve only when `run` advances the clock to them. */
 function virtualClock() {

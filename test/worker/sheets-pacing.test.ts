@@ -68,7 +68,7 @@ describe("pacing under the per-minute quota", () => {
     await Promise.all(
       ids.flatMap((id) => [
         client.batchGetValues(id, [a1Range("Đối thoại")]),
-        client.batchUpdateValues(id, [{ range: a1Range("Đối thoại", "C1"), values: [["Đã đọc"]] }]),
+        client.batchUpdate(id, [{ addSheet: { properties: { title: "Đã đọc" } } }]),
       ]),
     );
     const stats = await emulatorStats(account.clientEmail);

@@ -37,6 +37,7 @@ describe("snapshot codec", () => {
       rating: null,
       recommendations: 3,
       remedied: 1,
+      round: "KH 05/KH-BCĐ",
       notes: "Ghi chú 😀",
     });
     const snapshot = {

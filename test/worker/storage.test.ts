@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { emptyUnitRows } from "../../shared/read-unit.ts";
+import type { UnitSnapshot, UnitState } from "../../worker/consolidation/model.ts";
 import { releaseLock, tryAcquireLock } from "../../worker/storage/lock-repository.ts";
 import { PART_CHARS } from "../../worker/storage/snapshot-codec.ts";
-import type { UnitStateToSave } from "../../worker/storage/unit-repository.ts";
 import {
   loadKnownUnits,
   loadSnapshots,
@@ -16,9 +16,9 @@ const NOW = "2026-11-23T08:00:00.000Z";
 function unit(
   code: string,
   position: number,
-  extra: Partial<UnitStateToSave> = {},
-): UnitStateToSave {
-  return {
+  { newSnapshot = null, ...extra }: Partial<UnitState> & { newSnapshot?: UnitSnapshot | null } = {},
+): { state: UnitState; newSnapshot: UnitSnapshot | null } {
+  const state: UnitState = {
     code,
     position,
     name: `Đơn vị ${code}`,
@@ -31,6 +31,7 @@ function unit(
     tabTitles: null,
     ...extra,
   };
+  return { state, newSnapshot };
 }
 
 describe("lock lease", () => {
@@ -62,6 +63,7 @@ describe("unit repository", () => {
         rating: null,
         recommendations: i,
         remedied: null,
+        round: null,
         notes: long,
       });
     }

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { ConfigError, parseEnv, type WorkerConfig } from "../env.ts";
-import { bearerAuth } from "./bearer-auth.ts";
+import { apiTokenAuth } from "./bearer-auth.ts";
 import { HttpError } from "./http-error.ts";
 import { runsRoutes } from "./runs-routes.ts";
 import { totalsRoutes } from "./totals-routes.ts";
@@ -24,7 +25,7 @@ export function createApp(): Hono<AppEnv> {
   });
   app.use(
     "/api/*",
-    bearerAuth((c) => c.get("config").apiToken),
+    apiTokenAuth((c) => c.get("config").apiToken),
   );
   app.route("/api/runs", runsRoutes());
   app.route("/api/totals", totalsRoutes());
@@ -40,8 +41,9 @@ export function createApp(): Hono<AppEnv> {
   );
 
   app.onError((error, c) => {
+    // Hono's own middleware (bearer-auth) throws with the finished response.
+    if (error instanceof HTTPException) return error.getResponse();
     if (error instanceof HttpError) {
-      if (error.status === 401) c.header("WWW-Authenticate", 'Bearer realm="qcdc-sheets"');
       return c.json(
         { error: { code: error.code, message: error.message, ...error.details } },
         error.status,

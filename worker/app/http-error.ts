@@ -4,7 +4,7 @@
  */
 export class HttpError extends Error {
   override readonly name = "HttpError";
-  readonly status: 400 | 401 | 404 | 409 | 500 | 502;
+  readonly status: 400 | 404 | 409 | 500 | 502;
   readonly code: string;
   readonly details: Readonly<Record<string, unknown>>;
 

@@ -33,9 +33,4 @@ export class TokenError extends Error {
     this.httpStatus = details.httpStatus ?? null;
     this.oauthError = details.oauthError ?? null;
   }
-
-  /** Worth trying again later in the same run. */
-  get retryable(): boolean {
-    return this.kind === "unavailable" || this.kind === "network" || this.kind === "timeout";
-  }
 }

@@ -1,29 +1,22 @@
 import type { WorkerConfig } from "../env.ts";
-import { systemClock } from "../sheets/clock.ts";
-import { createSheetsClientFromEnv } from "../sheets/config.ts";
-import type { RunRecord, RunTrigger } from "../storage/types.ts";
+import { createSheetsClientFromConfig } from "../sheets/client-from-config.ts";
+import { systemClock } from "../time/clock.ts";
+import type { RunRecord, RunTrigger } from "./model.ts";
 import { runConsolidation } from "./run-consolidation.ts";
+import { logUnit } from "./run-log.ts";
 
-/** The production wiring of the job: real clock, the client from env, D1, progress logs. */
+/** The production wiring of the job: real clock, the client from config, D1, progress logs. */
 export function runFromEnv(
   env: Env,
   config: WorkerConfig,
   trigger: RunTrigger,
 ): Promise<RunRecord> {
-  const client = createSheetsClientFromEnv({
-    SHEETS_API_BASE: config.sheetsApiBase,
-    TOKEN_URL: config.tokenUrl,
-    GOOGLE_SERVICE_ACCOUNT_JSON: config.serviceAccountJson,
-    SHEETS_READS_PER_MINUTE: config.readsPerMinute,
-    SHEETS_WRITES_PER_MINUTE: config.writesPerMinute,
-  });
   return runConsolidation(
     {
-      client,
+      client: createSheetsClientFromConfig(config.sheets),
       db: env.DB,
       clock: systemClock,
-      // One JSON line per unit: `wrangler tail` shows it, npm start prints it as progress.
-      onUnit: (progress) => console.log(JSON.stringify({ event: "unit", ...progress })),
+      onUnit: logUnit,
     },
     {
       provinceId: config.provinceSpreadsheetId,

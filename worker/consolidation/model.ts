@@ -1,7 +1,25 @@
 import type { Issue } from "../../shared/issue.ts";
 import type { Metrics } from "../../shared/metrics.ts";
-import type { Period } from "../../shared/periods.ts";
-import type { UnitSnapshot, UnitState } from "../storage/types.ts";
+import type { Period, PeriodRule } from "../../shared/periods.ts";
+import type { UnitRows } from "../../shared/read-unit.ts";
+
+/**
+ * The domain of one consolidation run: units, their statuses and snapshots, the run's
+ * record. Storage (worker/storage/) maps these to and from D1 rows; nothing here knows D1.
+ */
+
+/** What the status column says about a unit's figures (docs/domain.md, "Unit status"). */
+export type UnitStatus = "fresh" | "stale" | "unreadable" | "missing";
+
+/** Tab titles found in a unit's spreadsheet, by template id (null: the tab was missing). */
+export type TabTitles = Readonly<Record<string, string | null>>;
+
+/** The last good read of a unit: enough to compute any period later without Google. */
+export interface UnitSnapshot {
+  readonly rows: UnitRows;
+  readonly issues: readonly Issue[];
+  readonly invalidRows: number;
+}
 
 /** One row of the registry tab `Đơn vị`, accepted as a unit. */
 export interface RegisteredUnit {
@@ -17,7 +35,28 @@ export interface RegisteredUnit {
   readonly problem: string | null;
 }
 
-/** A unit after a run: its status and the figures that count for it. */
+/** A registered unit as the latest run left it. */
+export interface UnitState {
+  readonly code: string;
+  /** 0-based position in the registry, the order of `Tổng hợp`. */
+  readonly position: number;
+  readonly name: string;
+  /** null: no spreadsheet registered yet (`missing`). */
+  readonly spreadsheetId: string | null;
+  readonly status: UnitStatus;
+  /** Vietnamese reason for any status but `fresh`, with Google's message when it said one. */
+  readonly error: string | null;
+  /** ISO instant of the run that decided this status. */
+  readonly checkedAt: string;
+  /** ISO instant of the last successful read, if any. */
+  readonly readAt: string | null;
+  /** The spreadsheet the snapshot came from (a unit may change spreadsheets). */
+  readonly snapshotSpreadsheetId: string | null;
+  /** Tab titles found in that spreadsheet (the next run asks for them directly). */
+  readonly tabTitles: TabTitles | null;
+}
+
+/** A unit after a run: its status, decided once, and the figures that count for it. */
 export interface UnitOutcome {
   readonly state: UnitState;
   /** The rows that count: this run's read (fresh) or the last good one (stale). */
@@ -43,4 +82,45 @@ export interface ConsolidationReport {
   /** Problems in the province's own tabs (`Đơn vị`, `Cấu hình`). */
   readonly provinceIssues: readonly ProvinceIssue[];
   readonly total: Metrics;
+}
+
+export type RunTrigger = "scheduled" | "api";
+export type RunStatus = "running" | "succeeded" | "failed" | "skipped";
+
+export interface RunCounts {
+  readonly unitsTotal: number;
+  readonly unitsFresh: number;
+  readonly unitsStale: number;
+  readonly unitsUnreadable: number;
+  readonly unitsMissing: number;
+  readonly rowsValid: number;
+  readonly rowsInvalid: number;
+  readonly issues: number;
+}
+
+export interface RunRecord {
+  readonly id: number;
+  readonly provinceId: string;
+  readonly trigger: RunTrigger;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly periodId: string | null;
+  readonly periodRule: PeriodRule | null;
+  readonly counts: RunCounts;
+  /** Why a run failed or was skipped, in Vietnamese. */
+  readonly message: string | null;
+}
+
+export function zeroCounts(): RunCounts {
+  return {
+    unitsTotal: 0,
+    unitsFresh: 0,
+    unitsStale: 0,
+    unitsUnreadable: 0,
+    unitsMissing: 0,
+    rowsValid: 0,
+    rowsInvalid: 0,
+    issues: 0,
+  };
 }

@@ -2,7 +2,7 @@ import { findTab } from "../../shared/read-tab.ts";
 import { readUnit, type UnitRead } from "../../shared/read-unit.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
-import type { TabTitles } from "../storage/types.ts";
+import type { TabTitles } from "./model.ts";
 
 /** Columns read per template tab: the templates use 4–9, extra columns are ignored. */
 export const TEMPLATE_COLUMNS = "A1:Z";

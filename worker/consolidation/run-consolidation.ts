@@ -1,36 +1,26 @@
-import { sumMetrics } from "../../shared/aggregate.ts";
-import { vietnamDate } from "../../shared/cells/dates.ts";
-import { currentYearPeriodId, type Period, resolvePeriod } from "../../shared/periods.ts";
-import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
-import type { Clock } from "../sheets/clock.ts";
+import type { SheetsClient } from "../sheets/client.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
-import {
-  finishRun,
-  getRun,
-  type RunOutcome,
-  recentRuns,
-  startRun,
-} from "../storage/run-repository.ts";
-import { countRows } from "../storage/snapshot-codec.ts";
-import type { RunCounts, RunRecord, RunTrigger } from "../storage/types.ts";
-import { zeroCounts } from "../storage/types.ts";
-import { loadKnownUnits, loadSnapshots, saveUnitStates } from "../storage/unit-repository.ts";
-import { failureReason } from "./failure-reason.ts";
-import type { ConsolidationReport, UnitOutcome } from "./model.ts";
-import { buildOutput } from "./output/build-output.ts";
-import { formatVietnamTime } from "./output/cells.ts";
-import { LOG_RUNS } from "./output/log-tab.ts";
-import { type ProvinceRead, readProvince } from "./read-province.ts";
-import { readUnits, type UnitProgress } from "./read-units.ts";
-import { acquireRunLock, describeHolder } from "./run-lock.ts";
-import { toOutcome } from "./unit-outcomes.ts";
+import { finishRun, getRun, type RunOutcome, startRun } from "../storage/run-repository.ts";
+import { loadKnownUnits, loadSnapshots } from "../storage/unit-repository.ts";
+import type { Clock } from "../time/clock.ts";
+import { aggregateReport } from "./aggregate-report.ts";
+import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
+import { readProvince } from "./read-province.ts";
+import { readUnits } from "./read-units.ts";
+import { reportPeriod } from "./report-period.ts";
+import { countRun } from "./run-counts.ts";
+import { acquireRunLock } from "./run-lock.ts";
+import { logRunFailed } from "./run-log.ts";
+import { failedMessage, skippedMessage, waitedMessage } from "./run-messages.ts";
+import { saveUnits } from "./save-units.ts";
+import { writeReport } from "./write-report.ts";
 
 export interface ConsolidationDeps {
   readonly client: SheetsClient;
   readonly db: D1Database;
   readonly clock: Clock;
-  /** Called once per unit as its read finishes (the Worker logs it; npm start prints it). */
-  readonly onUnit?: (progress: UnitProgress) => void;
+  /** Called once per unit as its status is decided (the Worker logs it; npm start prints it). */
+  readonly onUnit?: (outcome: UnitOutcome, index: number, count: number) => void;
 }
 
 export interface ConsolidationOptions {
@@ -50,10 +40,8 @@ export interface ConsolidationOptions {
 }
 
 /**
- * One consolidation of a province: registry and settings in, every unit read (failures
- * become statuses), snapshots and statuses saved to D1, all output tabs written in one
- * spreadsheets.batchUpdate, the run recorded. Never throws for a unit's or Google's
- * failure: the returned run says what happened.
+ * One consolidation of a province, under the province's lock, recorded as a run in D1.
+ * Never throws for a unit's or Google's failure: the returned run says what happened.
  */
 export async function runConsolidation(
   deps: ConsolidationDeps,
@@ -71,164 +59,74 @@ export async function runConsolidation(
     waitMs: options.lockWaitMs ?? 20_000,
   });
   if (!lock.acquired) {
-    await finishRun(db, runId, {
-      ...emptyOutcome("skipped", iso(clock)),
-      message: `Bỏ qua: một lượt tổng hợp khác (${describeHolder(lock.holder)}, bắt đầu lúc ${formatVietnamTime(lock.acquiredAt)}) đang chạy; lượt này không ghi gì để tránh ghi chồng.`,
-    });
+    await finishRun(db, runId, emptyOutcome("skipped", iso(clock), skippedMessage(lock)));
     return mustGetRun(db, runId);
   }
   try {
     // A run that had to wait says so, in D1, the API's answer and Nhật ký.
-    const note = lock.waitedFor
-      ? `Lượt này đã chờ ${Math.round(lock.waitedMs / 1000)} giây cho ${describeHolder(lock.waitedFor.holder)} (bắt đầu lúc ${formatVietnamTime(lock.waitedFor.acquiredAt)}) chạy xong rồi mới bắt đầu.`
-      : null;
-    const outcome = await consolidate(deps, options, runId, startedAt, note);
-    await finishRun(db, runId, outcome);
+    const note = lock.waitedFor ? waitedMessage(lock.waitedFor, lock.waitedMs) : null;
+    await finishRun(db, runId, await consolidate(deps, options, { runId, startedAt, note }));
   } catch (error) {
-    const reason = failureReason(error, deps.client.serviceAccountEmail);
-    const message = isSheetsApiError(error)
-      ? `Không đọc/ghi được bảng tính của tỉnh: ${reason}${
-          // The province is written to, so Viewer (enough for units) is not enough here.
-          error.kind === "permission-denied" ? " Bảng tính của tỉnh cần quyền Người chỉnh sửa." : ""
-        }`
-      : `Lỗi không mong đợi: ${reason}`;
-    console.error(JSON.stringify({ event: "run-failed", runId, message }));
-    await finishRun(db, runId, { ...emptyOutcome("failed", iso(clock)), message });
+    const message = failedMessage(error, deps.client.serviceAccountEmail);
+    logRunFailed(runId, message);
+    await finishRun(db, runId, emptyOutcome("failed", iso(clock), message));
   } finally {
     await releaseLock(db, lockName, holder);
   }
   return mustGetRun(db, runId);
 }
 
+/** The pipeline: registry → read and parse → aggregate → save → write. */
 async function consolidate(
-  deps: ConsolidationDeps,
+  { client, db, clock, onUnit }: ConsolidationDeps,
   options: ConsolidationOptions,
-  runId: number,
-  startedAt: string,
-  note: string | null,
+  run: { readonly runId: number; readonly startedAt: string; readonly note: string | null },
 ): Promise<RunOutcome> {
-  const { client, db, clock } = deps;
   const { provinceId } = options;
   const province = await readProvince(client, provinceId);
-  const period = reportPeriod(province, clock);
+  const period = reportPeriod(province.settings, clock.now());
   const units = province.registry.units;
   const known = await loadKnownUnits(db, provinceId);
 
-  const reads = await readUnits(client, units, known, {
+  const outcomes = await readUnits(client, units, known, {
     concurrency: options.unitConcurrency ?? 6,
     now: () => iso(clock),
-    onUnit: deps.onUnit,
-  });
-
-  const stored = await loadSnapshots(
-    db,
-    provinceId,
-    reads.filter((r) => r.needsStoredSnapshot).map((r) => r.toSave.code),
-  );
-  const outcomes: UnitOutcome[] = reads.map((r) => {
-    if (!r.needsStoredSnapshot) return toOutcome(r, r.toSave, r.snapshot, period);
-    const snapshot = stored.get(r.toSave.code) ?? null;
-    // A snapshot row without its parts cannot stand in for the unit: say so, do not guess.
-    const state = snapshot ? r.toSave : { ...r.toSave, status: "unreadable" as const };
-    return toOutcome(r, state, snapshot, period);
-  });
-  await saveUnitStates(
-    db,
-    provinceId,
-    reads.map((r, i) => ({ ...r.toSave, status: outcomes[i]!.state.status })),
-    new Map([...known].map(([code, s]) => [code, s.snapshotHash])),
-  );
-
-  const provinceIssues = [
-    ...province.registry.issues,
-    ...province.settings.issues.map((issue) => ({ code: "", issue })),
-  ];
-  const counts = countRun(outcomes, provinceIssues.length);
-  const finishedAt = iso(clock);
-  const report: ConsolidationReport = {
     period,
-    generatedAt: finishedAt,
-    outcomes,
-    provinceIssues,
-    total: sumMetrics(outcomes.flatMap((o) => (o.metrics ? [o.metrics] : []))),
-  };
-  const thisRun: RunRecord = {
-    id: runId,
+    loadStored: async (code) => (await loadSnapshots(db, provinceId, [code])).get(code) ?? null,
+    onUnit: onUnit && ((outcome, index) => onUnit(outcome, index, units.length)),
+  });
+
+  const finishedAt = iso(clock);
+  const report = aggregateReport(province, outcomes, period, finishedAt);
+  const counts = countRun(outcomes, report.provinceIssues.length);
+
+  await saveUnits(db, provinceId, outcomes, known);
+
+  const summary = { finishedAt, periodId: period.id, periodRule: period.rule, counts };
+  const message = await writeReport(client, db, {
+    province,
     provinceId,
-    trigger: options.trigger,
-    status: "succeeded",
-    startedAt,
-    finishedAt,
-    periodId: period.id,
-    periodRule: period.rule,
-    counts,
-    message: note,
-  };
-  const earlier = (await recentRuns(db, provinceId, LOG_RUNS)).filter((r) => r.id !== runId);
-  const plan = buildOutput({
     report,
-    runs: (shortened) => [
-      ...earlier.slice(-(LOG_RUNS - 1)),
-      { ...thisRun, message: joinNotes(note, shortened) },
-    ],
-    existingSheets: province.sheets,
+    thisRun: {
+      id: run.runId,
+      provinceId,
+      trigger: options.trigger,
+      status: "succeeded",
+      startedAt: run.startedAt,
+      ...summary,
+      message: run.note,
+    },
     budgetBytes: options.outputBudgetBytes,
   });
-  // The size of the one write, so a province growing towards Google's limit shows in logs.
-  console.log(
-    JSON.stringify({ event: "output", runId, bytes: plan.bytes, shortened: plan.shortened }),
-  );
-  await client.batchUpdate(provinceId, plan.requests);
-  return {
-    status: "succeeded",
-    finishedAt,
-    periodId: period.id,
-    periodRule: period.rule,
-    counts,
-    message: joinNotes(note, plan.shortened),
-  };
+  return { status: "succeeded", ...summary, message };
 }
 
-function joinNotes(...notes: (string | null)[]): string | null {
-  const present = notes.filter((n): n is string => n !== null);
-  return present.length ? present.join(" ") : null;
-}
-
-/** The period `Tổng hợp` shows: `Cấu hình`, else the reporting year containing today. */
-function reportPeriod(province: ProvinceRead, clock: Clock): Period {
-  const { periodId, rule } = province.settings;
-  const id = periodId ?? currentYearPeriodId(vietnamDate(new Date(clock.now())), rule);
-  const period = resolvePeriod(id, rule);
-  if (!period) throw new Error(`period ${id} does not resolve`);
-  return period;
-}
-
-function countRun(outcomes: readonly UnitOutcome[], provinceIssues: number): RunCounts {
-  const counts = { ...zeroCounts(), unitsTotal: outcomes.length, issues: provinceIssues };
-  for (const { state, snapshot } of outcomes) {
-    if (state.status === "fresh") counts.unitsFresh++;
-    if (state.status === "stale") counts.unitsStale++;
-    if (state.status === "unreadable") counts.unitsUnreadable++;
-    if (state.status === "missing") counts.unitsMissing++;
-    if (state.error && state.status !== "missing") counts.issues++;
-    if (snapshot) {
-      counts.rowsValid += countRows(snapshot.rows);
-      counts.rowsInvalid += snapshot.invalidRows;
-      counts.issues += snapshot.issues.length;
-    }
-  }
-  return counts;
-}
-
-function emptyOutcome(status: "skipped" | "failed", finishedAt: string): RunOutcome {
-  return {
-    status,
-    finishedAt,
-    periodId: null,
-    periodRule: null,
-    counts: zeroCounts(),
-    message: null,
-  };
+function emptyOutcome(
+  status: "skipped" | "failed",
+  finishedAt: string,
+  message: string,
+): RunOutcome {
+  return { status, finishedAt, periodId: null, periodRule: null, counts: zeroCounts(), message };
 }
 
 async function mustGetRun(db: D1Database, id: number): Promise<RunRecord> {

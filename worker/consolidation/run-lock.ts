@@ -1,5 +1,5 @@
-import type { Clock } from "../sheets/clock.ts";
 import { type LockHolder, tryAcquireLock } from "../storage/lock-repository.ts";
+import type { Clock } from "../time/clock.ts";
 
 const POLL_MS = 1_000;
 
@@ -36,10 +36,4 @@ export async function acquireRunLock(
     if (clock.now() + POLL_MS > deadline) return attempt;
     await clock.sleep(POLL_MS);
   }
-}
-
-/** `run-12` → `lượt số 12`: the holder as the run log names runs. */
-export function describeHolder(holder: string): string {
-  const id = /^run-(\d+)$/.exec(holder)?.[1];
-  return id ? `lượt số ${id}` : holder;
 }

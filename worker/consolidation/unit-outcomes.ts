@@ -1,100 +1,74 @@
 import { aggregateUnit } from "../../shared/aggregate.ts";
 import type { Period } from "../../shared/periods.ts";
-import type { UnitSnapshot, UnitState } from "../storage/types.ts";
-import type { UnitStateToSave } from "../storage/unit-repository.ts";
-import type { RegisteredUnit, UnitOutcome } from "./model.ts";
+import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
 import type { UnitSheetRead } from "./read-unit-sheet.ts";
 
 /** What reading one unit gave: its rows, a failure reason, or nothing to read. */
-export type UnitReadOutcome =
+export type UnitRead =
   | { readonly kind: "read"; readonly sheet: UnitSheetRead }
   | { readonly kind: "failed"; readonly reason: string }
   | { readonly kind: "skipped" };
 
-export interface DecidedUnit {
-  readonly toSave: UnitStateToSave;
-  /** The snapshot the figures come from, if the previous one is needed it is loaded later. */
-  readonly snapshot: UnitSnapshot | null;
-  readonly needsStoredSnapshot: boolean;
-  readonly errorFromRegistry: boolean;
-}
-
 /**
- * A unit's status from this run's read and what was stored before (domain.md):
- * fresh when read now; stale when the same spreadsheet was read successfully before;
- * unreadable when never; missing when no spreadsheet is registered.
+ * A unit's status, decided here and nowhere else (docs/domain.md, "Unit status"): fresh
+ * when read now; stale when this run could not read it but a snapshot of the same
+ * spreadsheet is stored; unreadable when there is none; missing when no spreadsheet is
+ * registered. `loadStored` is asked only when the old figures could stand in.
  */
-export function decideUnit(
+export async function decideUnit(
   unit: RegisteredUnit,
-  outcome: UnitReadOutcome,
+  read: UnitRead,
   previous: UnitState | undefined,
-  now: string,
-): DecidedUnit {
+  context: {
+    readonly now: string;
+    readonly period: Period;
+    readonly loadStored: (code: string) => Promise<UnitSnapshot | null>;
+  },
+): Promise<UnitOutcome> {
   const base = {
     code: unit.code,
     position: unit.position,
     name: unit.name,
     spreadsheetId: unit.spreadsheetId,
-    checkedAt: now,
+    checkedAt: context.now,
     readAt: previous?.readAt ?? null,
     snapshotSpreadsheetId: previous?.snapshotSpreadsheetId ?? null,
     tabTitles: previous?.tabTitles ?? null,
   };
+  const outcome = (state: UnitState, snapshot: UnitSnapshot | null): UnitOutcome => ({
+    state,
+    snapshot,
+    metrics: snapshot ? aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period) : null,
+    errorFromRegistry: read.kind === "skipped" && state.status !== "missing",
+  });
   if (unit.spreadsheetId === null && unit.problem === null) {
-    return {
-      toSave: { ...base, status: "missing", error: null },
-      snapshot: null,
-      needsStoredSnapshot: false,
-      errorFromRegistry: false,
-    };
+    return outcome({ ...base, status: "missing", error: null }, null);
   }
-  if (outcome.kind === "read") {
-    const { read, titles } = outcome.sheet;
+  if (read.kind === "read") {
+    const { read: rows, titles } = read.sheet;
     const snapshot: UnitSnapshot = {
-      rows: read.rows,
-      issues: read.issues,
-      invalidRows: read.invalidRows,
+      rows: rows.rows,
+      issues: rows.issues,
+      invalidRows: rows.invalidRows,
     };
-    return {
-      toSave: {
-        ...base,
-        status: "fresh",
-        error: null,
-        readAt: now,
-        snapshotSpreadsheetId: unit.spreadsheetId,
-        tabTitles: titles,
-        newSnapshot: snapshot,
-      },
-      snapshot,
-      needsStoredSnapshot: false,
-      errorFromRegistry: false,
+    const state: UnitState = {
+      ...base,
+      status: "fresh",
+      error: null,
+      readAt: context.now,
+      snapshotSpreadsheetId: unit.spreadsheetId,
+      tabTitles: titles,
     };
+    return outcome(state, snapshot);
   }
-  const reason = outcome.kind === "failed" ? outcome.reason : (unit.problem ?? "");
+  const error = read.kind === "failed" ? read.reason : (unit.problem ?? "");
   // Old figures only stand in for the same spreadsheet: after the registry points a unit
   // at another sheet, the old one's rows are not that unit's report any more.
   const hasOld =
     unit.problem === null &&
     previous?.readAt != null &&
     previous.snapshotSpreadsheetId === unit.spreadsheetId;
-  return {
-    toSave: { ...base, status: hasOld ? "stale" : "unreadable", error: reason },
-    snapshot: null,
-    needsStoredSnapshot: hasOld,
-    errorFromRegistry: outcome.kind === "skipped",
-  };
-}
-
-export function toOutcome(
-  decided: Pick<DecidedUnit, "errorFromRegistry">,
-  state: UnitState,
-  snapshot: UnitSnapshot | null,
-  period: Period,
-): UnitOutcome {
-  return {
-    state,
-    snapshot,
-    metrics: snapshot ? aggregateUnit(snapshot.rows, snapshot.invalidRows, period) : null,
-    errorFromRegistry: decided.errorFromRegistry,
-  };
+  // A snapshot row without its parts cannot stand in for the unit: say so, do not guess.
+  const stored = hasOld ? await context.loadStored(unit.code) : null;
+  return outcome({ ...base, status: stored ? "stale" : "unreadable", error }, stored);
 }

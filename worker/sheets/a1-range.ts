@@ -25,32 +25,3 @@ export function a1Range(title: string, range?: string): string {
   if (!CELL_RANGE.test(range)) throw new RangeError(`not an A1 cell range: ${range}`);
   return `${quoted}!${range}`;
 }
-
-/** The inverse, for reading Google's normalised ranges back: sheet title and cell part. */
-export function parseA1Range(text: string): { title: string; range: string | null } | null {
-  if (text.startsWith("'")) {
-    // Scan the quoted title: '' is an escaped apostrophe, a single ' closes it.
-    let title = "";
-    let i = 1;
-    for (; i < text.length; i++) {
-      const ch = text[i]!;
-      if (ch !== "'") {
-        title += ch;
-        continue;
-      }
-      if (text[i + 1] === "'") {
-        title += "'";
-        i++;
-        continue;
-      }
-      break;
-    }
-    if (i >= text.length) return null;
-    const rest = text.slice(i + 1);
-    if (rest === "") return { title, range: null };
-    return rest.startsWith("!") ? { title, range: rest.slice(1) } : null;
-  }
-  const bang = text.lastIndexOf("!");
-  if (bang < 0) return { title: text, range: null };
-  return { title: text.slice(0, bang), range: text.slice(bang + 1) };
-}

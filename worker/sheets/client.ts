@@ -9,7 +9,7 @@
  */
 import type { z } from "zod";
 import type { AccessTokenProvider } from "../auth/token-provider.ts";
-import { type Clock, systemClock } from "./clock.ts";
+import { type Clock, systemClock } from "../time/clock.ts";
 import { createConcurrencyLimiter } from "./concurrency-limiter.ts";
 import { createQuotaPacer, type QuotaWindow } from "./quota-pacer.ts";
 import { type ApiCall, type ExecutorDeps, execute } from "./request-executor.ts";
@@ -18,30 +18,21 @@ import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.ts";
 import {
   batchGetSchema,
   batchUpdateSchema,
-  batchUpdateValuesSchema,
-  clearValuesSchema,
   maskedSpreadsheetSchema,
   spreadsheetSchema,
 } from "./schemas.ts";
-import { SheetsApiError } from "./sheets-error.ts";
 import type {
   BatchGetValuesResult,
   BatchUpdateResult,
-  BatchUpdateValuesResult,
   CallOptions,
-  ClearValuesResult,
-  FormulaRangeInput,
-  FormulaText,
   MaskedSheetProperties,
   Spreadsheet,
-  ValueInputOption,
-  ValueRangeInput,
 } from "./types.ts";
 
 export type { AccessTokenProvider } from "../auth/token-provider.ts";
 export { createServiceAccountTokenProvider } from "../auth/token-provider.ts";
-export { a1Range, parseA1Range, quoteSheetTitle } from "./a1-range.ts";
-export type { Clock } from "./clock.ts";
+export type { Clock } from "../time/clock.ts";
+export { a1Range, quoteSheetTitle } from "./a1-range.ts";
 export { explainSheetsError } from "./explain-error.ts";
 export type { QuotaWindow } from "./quota-pacer.ts";
 export type * from "./request-types.ts";
@@ -90,31 +81,6 @@ export interface SheetsClient {
     requests: readonly SheetsRequest[],
     options?: CallOptions,
   ): Promise<BatchUpdateResult>;
-
-  /**
-   * values.batchUpdate. RAW unless asked otherwise: strings are stored as typed. USER_ENTERED
-   * takes only numbers, booleans, blanks and `formulaText("=...")`, so user text can never
-   * be parsed into a formula or a number by accident.
-   */
-  batchUpdateValues(
-    spreadsheetId: string,
-    data: readonly ValueRangeInput[],
-    valueInputOption?: "RAW",
-    options?: CallOptions,
-  ): Promise<BatchUpdateValuesResult>;
-  batchUpdateValues(
-    spreadsheetId: string,
-    data: readonly FormulaRangeInput[],
-    valueInputOption: "USER_ENTERED",
-    options?: CallOptions,
-  ): Promise<BatchUpdateValuesResult>;
-
-  /** values.clear of one range (values only; formatting stays). */
-  clearValues(
-    spreadsheetId: string,
-    range: string,
-    options?: CallOptions,
-  ): Promise<ClearValuesResult>;
 }
 
 export interface SheetsClientOptions {
@@ -136,12 +102,6 @@ export interface SheetsClientOptions {
 }
 
 export const DEFAULT_QUOTA: QuotaWindow = { limit: 60, windowMs: 60_000 };
-
-/** Marks a string as a formula for USER_ENTERED writes; it must start with "=". */
-export function formulaText(formula: string): FormulaText {
-  if (!formula.startsWith("=")) throw new RangeError("a formula must start with '='");
-  return formula as FormulaText;
-}
 
 export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
   const clock: Clock = {
@@ -167,43 +127,6 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
   const run = <T>(call: ApiCall<T>) => execute(deps, call);
   const path = (spreadsheetId: string, rest: string) =>
     `/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}${rest}`;
-
-  const batchUpdateValues = (
-    spreadsheetId: string,
-    data: readonly (ValueRangeInput | FormulaRangeInput)[],
-    valueInputOption: ValueInputOption = "RAW",
-    callOptions: CallOptions = {},
-  ): Promise<BatchUpdateValuesResult> => {
-    if (valueInputOption === "USER_ENTERED") {
-      const text = findPlainText(data);
-      if (text !== null) {
-        return Promise.reject(
-          new SheetsApiError({
-            kind: "invalid-argument",
-            status: "INVALID_ARGUMENT",
-            message: `USER_ENTERED would interpret text; write it with RAW (range ${text})`,
-            operation: "batchUpdateValues",
-            spreadsheetId,
-          }),
-        );
-      }
-    }
-    return run({
-      operation: "batchUpdateValues",
-      idempotent: true,
-      spreadsheetId,
-      kind: "write",
-      method: "POST",
-      pathAndQuery: path(spreadsheetId, "/values:batchUpdate"),
-      body: {
-        valueInputOption,
-        data: data.map((d) => ({ range: d.range, majorDimension: "ROWS", values: d.values })),
-        includeValuesInResponse: false,
-      },
-      parse: parseWith(batchUpdateValuesSchema),
-      signal: callOptions.signal,
-    });
-  };
 
   return {
     serviceAccountEmail: options.tokenProvider.clientEmail,
@@ -262,22 +185,6 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         signal: callOptions.signal,
       });
     },
-
-    batchUpdateValues: batchUpdateValues as SheetsClient["batchUpdateValues"],
-
-    clearValues(spreadsheetId, range, callOptions = {}) {
-      return run({
-        operation: "clearValues",
-        idempotent: true,
-        spreadsheetId,
-        kind: "write",
-        method: "POST",
-        pathAndQuery: path(spreadsheetId, `/values/${encodeURIComponent(range)}:clear`),
-        body: {},
-        parse: parseWith(clearValuesSchema),
-        signal: callOptions.signal,
-      });
-    },
   };
 }
 
@@ -286,17 +193,4 @@ function parseWith<T>(schema: z.ZodType<T>) {
     const result = schema.safeParse(json);
     return result.success ? result.data : null;
   };
-}
-
-/** The range of the first plain (non-formula) string, or null: the runtime half of the
- * FormulaRangeInput type, for callers that cast around it. */
-function findPlainText(data: readonly (ValueRangeInput | FormulaRangeInput)[]): string | null {
-  for (const { range, values } of data) {
-    for (const row of values) {
-      for (const cell of row) {
-        if (typeof cell === "string" && !cell.startsWith("=")) return range;
-      }
-    }
-  }
-  return null;
 }

@@ -8,7 +8,7 @@
  * of `windowMs` at Google holds at most `limit` arrivals, whatever the network latency;
  * that also satisfies fixed-minute buckets, since each bucket is such an interval.
  */
-import { type Clock, sleepUnlessAborted } from "./clock.ts";
+import { type Clock, sleepUnlessAborted } from "../time/clock.ts";
 
 export interface QuotaWindow {
   /** Requests allowed per window. */

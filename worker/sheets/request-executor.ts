@@ -6,7 +6,7 @@
 
 import { TokenError } from "../auth/token-error.ts";
 import type { AccessTokenProvider } from "../auth/token-provider.ts";
-import { type Clock, sleepUnlessAborted } from "./clock.ts";
+import { type Clock, sleepUnlessAborted } from "../time/clock.ts";
 import type { ConcurrencyLimiter } from "./concurrency-limiter.ts";
 import type { QuotaPacer } from "./quota-pacer.ts";
 import {

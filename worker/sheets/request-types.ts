@@ -4,7 +4,7 @@
  * they are passed through to Google unchanged.
  *
  * Text safety: `ExtendedValue.stringValue` is stored literally (never parsed as a formula
- * or number), so district text written through updateCells/appendCells is safe; only
+ * or number), so district text written through updateCells is safe; only
  * `formulaValue` is evaluated.
  */
 
@@ -33,6 +33,11 @@ export interface CellData {
   readonly userEnteredFormat?: Readonly<Record<string, unknown>>;
   readonly note?: string;
   readonly dataValidation?: Readonly<Record<string, unknown>>;
+  /** Rich text on a string value, e.g. a link: `{ startIndex, format: { link: { uri } } }`. */
+  readonly textFormatRuns?: readonly {
+    readonly startIndex?: number;
+    readonly format: Readonly<Record<string, unknown>>;
+  }[];
 }
 
 export interface RowData {
@@ -62,7 +67,6 @@ export interface DimensionRange {
 
 export type SheetsRequest =
   | { readonly addSheet: { readonly properties: SheetPropertiesInput } }
-  | { readonly deleteSheet: { readonly sheetId: number } }
   | {
       readonly updateSheetProperties: {
         readonly properties: SheetPropertiesInput & { readonly sheetId: number };
@@ -75,13 +79,6 @@ export type SheetsRequest =
         readonly rows: readonly RowData[];
         readonly fields: string;
       } & ({ readonly start: GridCoordinate } | { readonly range: GridRange });
-    }
-  | {
-      readonly appendCells: {
-        readonly sheetId: number;
-        readonly rows: readonly RowData[];
-        readonly fields: string;
-      };
     }
   | {
       readonly repeatCell: {
@@ -97,16 +94,22 @@ export type SheetsRequest =
         readonly fields: string;
       };
     }
-  | { readonly autoResizeDimensions: { readonly dimensions: DimensionRange } }
-  | { readonly deleteDimension: { readonly range: DimensionRange } }
-  | {
-      readonly appendDimension: {
-        readonly sheetId: number;
-        readonly dimension: "ROWS" | "COLUMNS";
-        readonly length: number;
-      };
-    }
   | { readonly addChart: { readonly chart: Readonly<Record<string, unknown>> } }
   | { readonly deleteEmbeddedObject: { readonly objectId: number } }
   | { readonly setBasicFilter: { readonly filter: { readonly range: GridRange } } }
-  | { readonly clearBasicFilter: { readonly sheetId: number } };
+  | {
+      readonly mergeCells: {
+        readonly range: GridRange;
+        readonly mergeType: "MERGE_ALL" | "MERGE_COLUMNS" | "MERGE_ROWS";
+      };
+    }
+  | { readonly unmergeCells: { readonly range: GridRange } }
+  | {
+      readonly addProtectedRange: {
+        readonly protectedRange: {
+          readonly range: GridRange;
+          readonly description?: string;
+          readonly warningOnly?: boolean;
+        };
+      };
+    };

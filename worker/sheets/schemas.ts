@@ -75,14 +75,3 @@ export const batchUpdateSchema = z.object({
     )
     .default([]),
 });
-
-export const batchUpdateValuesSchema = z.object({
-  spreadsheetId: z.string(),
-  totalUpdatedCells: z.number().int().default(0),
-  totalUpdatedRows: z.number().int().default(0),
-});
-
-export const clearValuesSchema = z.object({
-  spreadsheetId: z.string(),
-  clearedRange: z.string().optional(),
-});

@@ -72,37 +72,6 @@ export interface BatchUpdateResult {
   readonly replies: readonly BatchUpdateReply[];
 }
 
-/** One range to write with values.batchUpdate under RAW: strings are stored as typed,
- * never turned into formulas or numbers (district text must never be interpreted). */
-export interface ValueRangeInput {
-  readonly range: string;
-  readonly values: readonly (readonly (string | number | boolean | null)[])[];
-}
-
-declare const formulaBrand: unique symbol;
-/** A formula string (starts with `=`), made only by `formulaText()`. */
-export type FormulaText = string & { readonly [formulaBrand]: true };
-
-/** One range to write under USER_ENTERED: numbers, booleans, blanks and explicit formulas
- * only. Plain text is not accepted here, so user text cannot become a formula by accident. */
-export interface FormulaRangeInput {
-  readonly range: string;
-  readonly values: readonly (readonly (FormulaText | number | boolean | null)[])[];
-}
-
-export type ValueInputOption = "RAW" | "USER_ENTERED";
-
-export interface BatchUpdateValuesResult {
-  readonly spreadsheetId: string;
-  readonly totalUpdatedCells: number;
-  readonly totalUpdatedRows: number;
-}
-
-export interface ClearValuesResult {
-  readonly spreadsheetId: string;
-  readonly clearedRange?: string;
-}
-
 /** Per-call options. */
 export interface CallOptions {
   /** Cancels the call (including retries and waiting for quota). */

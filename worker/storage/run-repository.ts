@@ -1,5 +1,5 @@
 import type { PeriodRule } from "../../shared/periods.ts";
-import type { RunCounts, RunRecord, RunStatus, RunTrigger } from "./types.ts";
+import type { RunCounts, RunRecord, RunStatus, RunTrigger } from "../consolidation/model.ts";
 
 interface RunRow {
   id: number;

@@ -1,7 +1,7 @@
 import type { Issue } from "../../shared/issue.ts";
 import { emptyUnitRows, type UnitRows } from "../../shared/read-unit.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
-import type { UnitSnapshot } from "./types.ts";
+import type { UnitSnapshot } from "../consolidation/model.ts";
 
 /**
  * Snapshots are stored compactly: each template's rows as arrays under a list of column
@@ -83,8 +83,4 @@ export function splitParts(json: string, partChars = PART_CHARS): string[] {
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-export function countRows(rows: UnitRows): number {
-  return TEMPLATES.reduce((n, t) => n + (rows[t.id] as readonly unknown[]).length, 0);
 }

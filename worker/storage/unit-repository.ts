@@ -1,11 +1,5 @@
-import {
-  countRows,
-  decodeSnapshot,
-  encodeSnapshot,
-  sha256Hex,
-  splitParts,
-} from "./snapshot-codec.ts";
-import type { TabTitles, UnitSnapshot, UnitState, UnitStatus } from "./types.ts";
+import type { TabTitles, UnitSnapshot, UnitState, UnitStatus } from "../consolidation/model.ts";
+import { decodeSnapshot, encodeSnapshot, sha256Hex, splitParts } from "./snapshot-codec.ts";
 
 interface UnitRow {
   code: string;
@@ -79,11 +73,6 @@ export async function loadSnapshots(
   return new Map([...joined].map(([code, json]) => [code, decodeSnapshot(json)]));
 }
 
-export interface UnitStateToSave extends UnitState {
-  /** A snapshot read in this run; omitted to keep the stored one. */
-  readonly newSnapshot?: UnitSnapshot;
-}
-
 /**
  * Replaces the registry of a province with `states` in one D1 transaction: units not in
  * it are kept but unregistered (their snapshot stays for when they come back), and only
@@ -92,7 +81,8 @@ export interface UnitStateToSave extends UnitState {
 export async function saveUnitStates(
   db: D1Database,
   provinceId: string,
-  states: readonly UnitStateToSave[],
+  /** Each unit's state, with the snapshot read in this run (null: keep the stored one). */
+  units: readonly { readonly state: UnitState; readonly newSnapshot: UnitSnapshot | null }[],
   storedHashes: ReadonlyMap<string, string | null>,
 ): Promise<void> {
   const statements: D1PreparedStatement[] = [
@@ -101,7 +91,7 @@ export async function saveUnitStates(
   const rows: Record<string, unknown>[] = [];
   const changedCodes: string[] = [];
   const parts: { code: string; part: number; data: string }[] = [];
-  for (const state of states) {
+  for (const { state, newSnapshot } of units) {
     const row: Record<string, unknown> = {
       code: state.code,
       position: state.position,
@@ -114,16 +104,11 @@ export async function saveUnitStates(
       snapshot_spreadsheet_id: state.snapshotSpreadsheetId,
       tab_titles: state.tabTitles ? JSON.stringify(state.tabTitles) : null,
     };
-    if (state.newSnapshot) {
-      const json = encodeSnapshot(state.newSnapshot);
+    if (newSnapshot) {
+      const json = encodeSnapshot(newSnapshot);
       const hash = await sha256Hex(json);
       const split = splitParts(json);
-      Object.assign(row, {
-        snapshot_rows: countRows(state.newSnapshot.rows),
-        snapshot_invalid_rows: state.newSnapshot.invalidRows,
-        snapshot_parts: split.length,
-        snapshot_hash: hash,
-      });
+      row.snapshot_hash = hash;
       if (storedHashes.get(state.code) !== hash) {
         changedCodes.push(state.code);
         split.forEach((data, part) => {
@@ -164,29 +149,18 @@ function upsertUnits(db: D1Database, provinceId: string, rows: Record<string, un
   return db
     .prepare(
       `INSERT INTO units (province_id, code, position, name, spreadsheet_id, registered, status,
-         error, checked_at, read_at, snapshot_spreadsheet_id, snapshot_rows,
-         snapshot_invalid_rows, snapshot_parts, snapshot_hash, tab_titles)
+         error, checked_at, read_at, snapshot_spreadsheet_id, snapshot_hash, tab_titles)
        SELECT ?1, json_extract(value, '$.code'), json_extract(value, '$.position'),
          json_extract(value, '$.name'), json_extract(value, '$.spreadsheet_id'), 1,
          json_extract(value, '$.status'), json_extract(value, '$.error'),
          json_extract(value, '$.checked_at'), json_extract(value, '$.read_at'),
-         json_extract(value, '$.snapshot_spreadsheet_id'),
-         coalesce(json_extract(value, '$.snapshot_rows'), 0),
-         coalesce(json_extract(value, '$.snapshot_invalid_rows'), 0),
-         coalesce(json_extract(value, '$.snapshot_parts'), 0),
-         json_extract(value, '$.snapshot_hash'), json_extract(value, '$.tab_titles')
+         json_extract(value, '$.snapshot_spreadsheet_id'), json_extract(value, '$.snapshot_hash'), json_extract(value, '$.tab_titles')
        FROM json_each(?2) WHERE true
        ON CONFLICT (province_id, code) DO UPDATE SET
          position = excluded.position, name = excluded.name,
          spreadsheet_id = excluded.spreadsheet_id, registered = 1, status = excluded.status,
          error = excluded.error, checked_at = excluded.checked_at, read_at = excluded.read_at,
          snapshot_spreadsheet_id = excluded.snapshot_spreadsheet_id,
-         snapshot_rows = CASE WHEN excluded.snapshot_hash IS NULL THEN units.snapshot_rows
-           ELSE excluded.snapshot_rows END,
-         snapshot_invalid_rows = CASE WHEN excluded.snapshot_hash IS NULL
-           THEN units.snapshot_invalid_rows ELSE excluded.snapshot_invalid_rows END,
-         snapshot_parts = CASE WHEN excluded.snapshot_hash IS NULL THEN units.snapshot_parts
-           ELSE excluded.snapshot_parts END,
          snapshot_hash = coalesce(excluded.snapshot_hash, units.snapshot_hash),
          tab_titles = excluded.tab_titles`,
     )

@@ -1,5 +1,5 @@
 /**
- * Time as the client sees it. Injected so unit tests can drive the pacer and the retry
+ * Time as the run sees it (the lock, the deadline, the Sheets client). Injected so tests can drive the pacer and the retry
  * loop without waiting in real time; production uses Date.now and setTimeout (in workerd
  * Date.now advances across awaited I/O and timers, which is all the pacer needs).
  */
