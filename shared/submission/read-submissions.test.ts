@@ -10,7 +10,7 @@ const vn = (local: string) => Date.parse(`${local}+07:00`);
 const SERIAL = isoDateToSerial("2026-10-02") + (9.5 * 60) / (24 * 60);
 
 describe("the Nộp báo cáo tab", () => {
-  it("has the spec's headers in order", () => {
+  it("has the headers of docs/domain.md, in order", () => {
     expect(HEADER).toEqual([
       "Kỳ báo cáo",
       "Quy tắc kỳ",

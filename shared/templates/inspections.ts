@@ -9,7 +9,7 @@ const INSPECTOR_OTHER = "Khác";
 const METHOD_CHECK = "Kiểm tra";
 const METHOD_SUPERVISION = "Giám sát";
 
-/** The spec's grouping: same inspector, method and non-blank round = one inspection. */
+/** The grouping of docs/domain.md: same inspector, method and non-blank round = one inspection. */
 const INSPECTION_GROUPS = {
   kind: "inspectionGroups",
   by: ["inspector", "method"],
