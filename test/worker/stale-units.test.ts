@@ -55,6 +55,7 @@ describe("a unit that cannot be read any more", () => {
             serial("2026-08-08"),
             "Ban Chỉ đạo cấp xã",
             "Kiểm tra",
+            "",
             "Thôn 1",
             "Khác",
             "",
