@@ -6,6 +6,7 @@ import {
   chartsTab,
   KEY_FIGURES,
   plannedSheetId,
+  quarterFigures,
   removeCharts,
 } from "../../worker/consolidation/output/charts-tab.ts";
 import { planTabs } from "../../worker/consolidation/output/tab-plan.ts";
@@ -278,5 +279,25 @@ describe("Biểu đồ", () => {
     expect(last.anchorCell.rowIndex + Math.ceil(last.heightPixels / 21)).toBeLessThanOrEqual(
       rowCount,
     );
+  });
+
+  it("takes the quarters of the report's year and the year before, under the province's rule", () => {
+    const asked: string[] = [];
+    const quarters = quarterFigures(resolvePeriod("2026-H1", "decree09")!, (q) => {
+      asked.push(`${q.id} ${q.from}–${q.to}`);
+      return { inspections: asked.length };
+    });
+    expect(asked).toEqual([
+      "2026-Q1 2025-12-15–2026-03-14",
+      "2026-Q2 2026-03-15–2026-06-14",
+      "2026-Q3 2026-06-15–2026-09-14",
+      "2026-Q4 2026-09-15–2026-12-14",
+      "2025-Q1 2024-12-15–2025-03-14",
+      "2025-Q2 2025-03-15–2025-06-14",
+      "2025-Q3 2025-06-15–2025-09-14",
+      "2025-Q4 2025-09-15–2025-12-14",
+    ]);
+    expect(quarters.thisYear.map((f) => f.inspections)).toEqual([1, 2, 3, 4]);
+    expect(quarters.lastYear.map((f) => f.inspections)).toEqual([5, 6, 7, 8]);
   });
 });

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_IDS } from "../../shared/metrics.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { readWordingRows, WORDING_TAB } from "../../shared/report-text/compose-report.ts";
-import type { ReportFacts } from "../../shared/report-text/report-values.ts";
 import {
   REPORT_TEXT_TAB,
   REPORT_TEXT_TITLE,
@@ -20,9 +19,7 @@ import {
 
 const period = resolvePeriod("2026-Q3")!; // decree09: 15/06/2026 – 14/09/2026
 const zero = Object.fromEntries(METRIC_IDS.map((id) => [id, 0]));
-const facts: ReportFacts = {
-  period,
-  periodName: "Quý III năm 2026",
+const figures = {
   total: { ...zero, inspections: 12, inspectionVisits: 71, awards: 1500, dialogues: 9 },
   lastYear: { ...zero, inspections: 10, inspectionVisits: 85, awards: 1500, dialogues: 0 },
   previous: { ...zero, inspections: 7 },
@@ -62,7 +59,7 @@ async function wordingOf(id: string) {
 async function writeReport(id: string) {
   const { sheets } = await client.getSpreadsheet(id);
   const out = reportTextTab({
-    facts,
+    ...figures,
     period,
     generatedAt: "2026-09-20T03:00:00.000Z",
     wording: await wordingOf(id),

@@ -1,5 +1,5 @@
 import type { MetricId } from "../../../shared/metrics.ts";
-import { type Period, parsePeriodId } from "../../../shared/periods.ts";
+import { type Period, parsePeriodId, resolvePeriod } from "../../../shared/periods.ts";
 import { foldKey } from "../../../shared/text/fold.ts";
 import type { CellData, GridRange, SheetsRequest } from "../../sheets/request-types.ts";
 import type { SheetProperties } from "../../sheets/types.ts";
@@ -178,7 +178,7 @@ export function chartsTab(input: ChartsInput): ChartsOutput {
     }),
   );
 
-  const year = parsePeriodId(input.period.id)?.year ?? Number(input.period.to.slice(0, 4));
+  const year = reportYear(input.period);
   const label = `Năm ${year}`;
   const lastLabel = `Năm ${year - 1}`;
   formats.push(block([rows.length, rows.length + 1], [0, CHART_COLUMN], BOLD));
@@ -238,6 +238,27 @@ export function chartsTab(input: ChartsInput): ChartsOutput {
         },
       })),
   };
+}
+
+/**
+ * The figures the quarter charts need: Q1–Q4 of the report's year and of the year before,
+ * under the period's rule, each computed by `totalOf` from the same snapshots as the rest.
+ */
+export function quarterFigures(
+  period: Period,
+  totalOf: (quarter: Period) => Figures,
+): ChartsInput["quarters"] {
+  const year = reportYear(period);
+  const quarters = (y: number) =>
+    [1, 2, 3, 4].map((q) => {
+      const quarter = resolvePeriod(`${y}-Q${q}`, period.rule);
+      return quarter ? totalOf(quarter) : {};
+    });
+  return { thisYear: quarters(year), lastYear: quarters(year - 1) };
+}
+
+function reportYear(period: Period): number {
+  return parsePeriodId(period.id)?.year ?? Number(period.to.slice(0, 4));
 }
 
 /**

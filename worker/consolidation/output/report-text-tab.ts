@@ -5,9 +5,13 @@ import {
   WORDING_TAB,
   type WordingRow,
 } from "../../../shared/report-text/compose-report.ts";
-import type { ReportFacts } from "../../../shared/report-text/report-values.ts";
+import type {
+  ReportFigures,
+  ReportingRate,
+  UnitReadCounts,
+} from "../../../shared/report-text/report-values.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
-import { periodSentence } from "../period-label.ts";
+import { periodName, periodSentence } from "../period-label.ts";
 import { block } from "./block-formats.ts";
 import { COLORS, text } from "./cells.ts";
 import type { TabContent } from "./tab-plan.ts";
@@ -16,9 +20,16 @@ export const REPORT_TEXT_TAB = "Báo cáo";
 export const REPORT_TEXT_TITLE = "DỰ THẢO PHẦN SỐ LIỆU BÁO CÁO KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ";
 
 export interface ReportTextInput {
-  /** The figures the wording quotes (shared/report-text/report-values.ts). */
-  readonly facts: ReportFacts;
   readonly period: Period;
+  /** The figures of `Tổng hợp`: the period, the same period last year, the previous one
+   * (null for years and nine months). */
+  readonly total: ReportFigures;
+  readonly lastYear: ReportFigures;
+  readonly previous: ReportFigures | null;
+  /** How this run read the units, by status. */
+  readonly units: UnitReadCounts;
+  /** Null while the run does not know the units' submissions. */
+  readonly reportingRate: ReportingRate | null;
   /** ISO instant the figures were put together. */
   readonly generatedAt: string;
   /** The rows of the province's `Mẫu báo cáo` (readWordingRows), or null without that tab. */
@@ -44,7 +55,17 @@ const WIDTH = 900;
  * paragraph, else the built-in one.
  */
 export function reportTextTab(input: ReportTextInput): ReportTextOutput {
-  const report = composeReport(input.facts, input.wording);
+  const { period, total, lastYear, previous, units, reportingRate } = input;
+  const facts = {
+    period,
+    periodName: periodName(period),
+    total,
+    lastYear,
+    previous,
+    units,
+    reportingRate,
+  };
+  const report = composeReport(facts, input.wording);
   const source =
     report.wording === "custom"
       ? `Lời văn theo trang "${WORDING_TAB}" của tỉnh (mỗi dòng một đoạn).`
