@@ -19,6 +19,8 @@ export interface ControlDeps {
   stats: Stats;
   /** The only folder `POST /__emulator/dump` may write into; without it the dump is refused. */
   dumpDir?: string | undefined;
+  /** The emulator's port: a control call must name this host, from no other origin. */
+  port?: number | undefined;
 }
 
 /** Request headers as Node gives them (lower-case names). */
@@ -53,6 +55,8 @@ export async function handleControl(
   deps: ControlDeps,
   headers: ControlHeaders = {},
 ): Promise<ControlResult> {
+  const forged = forgeryRefusal(method, bodyText, deps.port, headers);
+  if (forged) return bad(forged, 403);
   let body: unknown;
   try {
     body = method === "GET" || method === "DELETE" ? undefined : json(bodyText);
@@ -131,6 +135,32 @@ export async function handleControl(
   }
   if (path === "/__emulator/dump" && method === "POST") return dump(body, deps, headers);
   return bad(`no control endpoint ${method} ${path}`, 404);
+}
+
+const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
+/**
+ * Why a control call looks like one a web page made, or undefined. A browser names the page
+ * in `Origin` and the site in `Host` (a DNS-rebinding page too); a page cannot send a JSON
+ * body cross-site without asking first. Tests and tools send none of these signs.
+ */
+function forgeryRefusal(
+  method: string,
+  bodyText: string,
+  port: number | undefined,
+  headers: ControlHeaders,
+): string | undefined {
+  const own = (host: string) =>
+    port === undefined || LOOPBACK_HOSTS.some((h) => host === `${h}:${port}`);
+  const host = header(headers, "host");
+  if (host !== "" && !own(host)) return `control calls must be addressed to 127.0.0.1:${port}`;
+  const origin = header(headers, "origin");
+  if (origin !== "" && !own(origin.replace(/^https?:\/\//, "")))
+    return "control calls are refused from a web page";
+  const hasBody = method !== "GET" && method !== "DELETE" && bodyText.trim() !== "";
+  if (hasBody && !/^application\/json\s*(;|$)/i.test(header(headers, "content-type")))
+    return "a control call's body must be sent as Content-Type: application/json";
+  return undefined;
 }
 
 function header(headers: ControlHeaders, name: string): string {

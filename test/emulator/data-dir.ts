@@ -1,4 +1,4 @@
-// Seeds from a data directory: every `*.json` file in it is one spreadsheet (local-run.md).
+// Seeds from a data directory: every `*.json` file in it is one spreadsheet (docs/local-run.md).
 
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";

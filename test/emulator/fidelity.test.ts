@@ -576,6 +576,7 @@ describe("errors, unchanged through the official client", () => {
     const key = generateServiceAccountKey(`${emu.url}/token`, "pacer");
     const trust = await fetch(`${emu.url}/__emulator/service-accounts`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         client_email: key.client_email,
         public_key_pem: publicKeyPem(key.private_key),

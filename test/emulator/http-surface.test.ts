@@ -129,6 +129,7 @@ describe("token endpoint", () => {
     const k = generateServiceAccountKey(`${emu.url}/token`, "short-lived");
     await fetch(`${emu.url}/__emulator/service-accounts`, {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({
         client_email: k.client_email,
         public_key_pem: publicKeyPem(k.private_key),
@@ -306,6 +307,7 @@ describe("control API", () => {
   it("creates, reads back, replaces and deletes a spreadsheet", async () => {
     const put = await fetch(`${emu.url}/__emulator/spreadsheets/ctl-1`, {
       method: "PUT",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify(seed),
     });
     expect(put.status).toBe(201);
@@ -348,6 +350,7 @@ describe("control API", () => {
     });
     const again = await fetch(`${emu.url}/__emulator/spreadsheets/ctl-1`, {
       method: "PUT",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify(got),
     });
     expect(again.status).toBe(200);
@@ -364,6 +367,7 @@ describe("control API", () => {
   it("refuses a malformed seed with the path of the mistake", async () => {
     const res = await fetch(`${emu.url}/__emulator/spreadsheets/ctl-2`, {
       method: "PUT",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ sheets: [{ titel: "x" }] }),
     });
     expect(res.status).toBe(400);

@@ -3,11 +3,13 @@
 // and its CSV files must not turn a unit's text into a live formula in a spreadsheet program.
 
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "./server.ts";
 import { startEmulator } from "./server.ts";
+import { generateServiceAccountKey, publicKeyPem } from "./service-account-key.ts";
 
 let dir: string;
 let emu: Emulator;
@@ -97,6 +99,52 @@ describe("POST /__emulator/dump", () => {
     } finally {
       await plain.close();
     }
+  });
+});
+
+describe("the control API and web pages", () => {
+  /** A raw request, so the test can send the Host a DNS-rebinding page would. */
+  function raw(path: string, method: string, headers: Record<string, string>, body = "") {
+    return new Promise<number>((resolve, reject) => {
+      const req = request(`${emu.url}${path}`, { method, headers }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  }
+
+  // A real key pair: before the check, the emulator trusted it and answered 201.
+  const evil = generateServiceAccountKey("http://127.0.0.1/token", "evil");
+  const trust = JSON.stringify({
+    client_email: evil.client_email,
+    public_key_pem: publicKeyPem(evil.private_key),
+  });
+
+  it("refuses a text/plain body (what a cross-site form can post)", async () => {
+    expect(
+      await raw("/__emulator/service-accounts", "POST", { "content-type": "text/plain" }, trust),
+    ).toBe(403);
+  });
+
+  it("refuses a call from another origin, or to another host name", async () => {
+    const json = { "content-type": "application/json" };
+    expect(
+      await raw(
+        "/__emulator/service-accounts",
+        "POST",
+        { ...json, origin: "https://evil.example" },
+        trust,
+      ),
+    ).toBe(403);
+    const port = new URL(emu.url).port;
+    expect(await raw("/__emulator/spreadsheets", "GET", { host: `evil.example:${port}` })).toBe(
+      403,
+    );
+    // The emulator's own origin and plain tool calls still work.
+    expect(await raw("/__emulator/spreadsheets", "GET", { origin: emu.url })).toBe(200);
+    expect(await raw("/__emulator/spreadsheets", "GET", { host: `localhost:${port}` })).toBe(200);
   });
 });
 

@@ -140,6 +140,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           quota,
           stats,
           dumpDir: opts.dumpDir,
+          port,
         },
         req.headers,
       );
