@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolvePeriod } from "../periods.ts";
 import { dueDate } from "../province-settings.ts";
@@ -116,5 +117,21 @@ describe("submissionStatus", () => {
       const s = submissionStatus({ submissions: [row], period: q3, due, fingerprint: null, seen });
       expect(s).toMatchObject({ state: "onTime", backdated: false, reason: null });
     }
+  });
+
+  it("is on time exactly when the Vietnamese calendar day of submission is not after the due day", () => {
+    // An independent clock: Intl's Asia/Ho_Chi_Minh calendar date, not the code's +7 hours.
+    const vnDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" });
+    const instant = fc.integer({ min: at("2026-09-01T00:00:00"), max: at("2026-11-30T00:00:00") });
+    fc.assert(
+      fc.property(instant, (t) => {
+        const s = status([submission({ submittedAt: t })]);
+        const day = vnDay.format(t);
+        expect(s.state).toBe(day <= due ? "onTime" : "late");
+        const days = Math.round((Date.parse(day) - Date.parse(due)) / 86_400_000);
+        expect(s.daysLate).toBe(Math.max(0, days));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
