@@ -64,9 +64,10 @@ async function main(): Promise<void> {
     latencyMs: num("latency-ms", values["latency-ms"]),
     ...(values["dump-dir"] ? { dumpDir: values["dump-dir"] } : {}),
   });
-  console.log(`Sheets API emulator listening on ${emulator.url}`);
+  console.log(`Sheets and Drive API emulator listening on ${emulator.url}`);
   console.log(`  SHEETS_API_BASE=${emulator.url}`);
   console.log(`  TOKEN_URL=${emulator.url}/token`);
+  console.log(`  Drive API v3: ${emulator.url}/drive/v3/files`);
   console.log(`  control API: ${emulator.url}/__emulator/spreadsheets`);
   console.log(`  spreadsheets: ${emulator.store.ids().join(", ") || "(none)"}`);
   if (emulator.serviceAccountKey) {
