@@ -65,6 +65,7 @@ export function readTab<T extends TemplateDef>(
   }
 
   const columns = [...header.columns];
+  const noneRequired = !template.columns.some((c) => c.required);
   const rows: { sheetRow: number; row: RowOf<T> }[] = [];
   const issues: Issue[] = [];
   let invalidRows = 0;
@@ -72,15 +73,13 @@ export function readTab<T extends TemplateDef>(
     const cells = values[r];
     if (!Array.isArray(cells)) continue;
     const sheetRow = r + 1;
+    if (cells.length === 0) continue;
     const record: Record<string, unknown> = {};
-    let blank = true;
-    for (const [key, c] of columns) {
-      const cell = cells[c];
-      record[key] = cell;
-      if (blank && !isBlank(cell)) blank = false;
-    }
-    if (blank) continue;
+    for (const [key, c] of columns) record[key] = cells[c];
     const result = validateRecord(template, record, options);
+    // A row with nothing in the template's columns is no row. Only a row that fails (or
+    // a template without required columns) can be blank, so valid rows skip the check.
+    if ((!result.ok || noneRequired) && columns.every(([key]) => isBlank(record[key]))) continue;
     const cellIssue = (severity: Issue["severity"], p: Problem) =>
       issue(
         severity,

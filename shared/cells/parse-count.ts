@@ -1,5 +1,5 @@
 import { displayValue, foldKey, normalizeText } from "../text/fold.ts";
-import type { CellResult } from "./result.ts";
+import { BLANK, type CellResult } from "./result.ts";
 
 // Words and marks offices put in a count cell to mean "none".
 const NONE = new Set(["-", "–", "—", "không", "0"]);
@@ -9,11 +9,11 @@ const HINT = "Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.500; đ�
 
 /** A count cell: a non-negative whole number; blank, `-` or `không` mean none. */
 export function parseCount(raw: unknown): CellResult<number> {
-  if (raw === null || raw === undefined) return { ok: true, value: null };
-  if (typeof raw === "number") return fromNumber(raw, displayValue(raw));
+  if (raw === null || raw === undefined) return BLANK;
+  if (typeof raw === "number") return fromNumber(raw, raw);
   if (typeof raw !== "string") return fail(`"${displayValue(raw)}" không phải số. ${HINT}`);
   const text = normalizeText(raw);
-  if (text === "") return { ok: true, value: null };
+  if (text === "") return BLANK;
   if (isDigits(text)) return fromNumber(Number(text), raw);
   if (NONE.has(foldKey(text))) return { ok: true, value: 0 };
   if (GROUPED.test(text)) return fromNumber(Number(text.replace(/[. ]/g, "")), raw);
@@ -32,14 +32,16 @@ function isDigits(text: string): boolean {
   return text.length > 0;
 }
 
-function fromNumber(n: number, shown: string): CellResult<number> {
-  if (!Number.isFinite(n)) return fail(`"${shown}" không phải số. ${HINT}`);
-  if (n < 0) return fail(`Số lượng không được âm ("${shown}"). ${HINT}`);
+/** `shown` is the cell as typed, turned into text only for a message. */
+function fromNumber(n: number, shown: unknown): CellResult<number> {
+  if (Number.isSafeInteger(n) && n >= 0) return { ok: true, value: n };
+  const typed = displayValue(shown);
+  if (!Number.isFinite(n)) return fail(`"${typed}" không phải số. ${HINT}`);
+  if (n < 0) return fail(`Số lượng không được âm ("${typed}"). ${HINT}`);
   if (!Number.isInteger(n)) {
-    return fail(`Số lượng phải là số nguyên, không có phần lẻ ("${shown}"). ${HINT}`);
+    return fail(`Số lượng phải là số nguyên, không có phần lẻ ("${typed}"). ${HINT}`);
   }
-  if (!Number.isSafeInteger(n)) return fail(`Số "${shown}" quá lớn. ${HINT}`);
-  return { ok: true, value: n };
+  return fail(`Số "${typed}" quá lớn. ${HINT}`);
 }
 
 function fail(message: string): CellResult<number> {

@@ -9,28 +9,41 @@ import {
   serialToIsoDate,
   splitIsoDate,
 } from "./dates.ts";
-import type { CellResult } from "./result.ts";
+import { BLANK, type CellResult } from "./result.ts";
 
 // After normalizeText a space is single, so " ?" allows "05 / 06 / 2026".
 const DAY_FIRST = /^(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?(\d{4})$/;
 const YEAR_FIRST = /^(\d{4}) ?- ?(\d{1,2}) ?- ?(\d{1,2})$/;
+// One frozen result per day of the allowed years (≈ 37,000 at most), as for the strings.
+const serialResults: (CellResult<IsoDate> | undefined)[] = [];
 const FORMAT_HINT = "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.";
 
 /**
  * A date cell: a Sheets serial number, or text in the forms offices type
  * (`05/06/2026`, `5/6/2026`, `05-06-2026`, `2026-06-05`); day first, never month first.
+ * Blank is null.
  */
 export function parseDate(raw: unknown): CellResult<IsoDate> {
   if (typeof raw === "number") {
-    if (raw >= MIN_SERIAL && raw < END_SERIAL) return { ok: true, value: serialToIsoDate(raw) };
+    if (raw >= MIN_SERIAL && raw < END_SERIAL) {
+      const at = Math.floor(raw) - MIN_SERIAL;
+      let result = serialResults[at];
+      if (result === undefined) {
+        result = Object.freeze({ ok: true as const, value: serialToIsoDate(raw) });
+        serialResults[at] = result;
+      }
+      return result;
+    }
     if (!Number.isFinite(raw)) return fail(`Giá trị "${displayValue(raw)}" không phải ngày.`);
     const [year] = splitIsoDate(serialToIsoDate(raw));
     return yearOutOfRange(year, displayValue(raw));
   }
+  if (raw === null || raw === undefined) return BLANK;
   if (typeof raw !== "string") {
     return fail(`Giá trị "${displayValue(raw)}" không phải ngày. ${FORMAT_HINT}`);
   }
   const text = normalizeText(raw);
+  if (text === "") return BLANK;
   const dayFirst = DAY_FIRST.exec(text);
   const yearFirst = dayFirst ? null : YEAR_FIRST.exec(text);
   const parts = dayFirst

@@ -1,29 +1,39 @@
 import type { EnumColumn } from "../schema/template.ts";
 import { displayValue, foldKey, isBlank } from "../text/fold.ts";
-import type { CellResult } from "./result.ts";
+import { BLANK, type CellResult } from "./result.ts";
 
-const lookups = new WeakMap<EnumColumn, Map<string, string>>();
+const lookups = new WeakMap<EnumColumn, Map<string, CellResult<string>>>();
 
-/** Folded spelling → canonical value, for the values and the declared aliases. */
-function lookupFor(column: EnumColumn): Map<string, string> {
+/**
+ * Folded spelling → the result for its canonical value, for the values and the declared
+ * aliases. One frozen result per value: a dropdown cell allocates nothing.
+ */
+function lookupFor(column: EnumColumn): Map<string, CellResult<string>> {
   let lookup = lookups.get(column);
   if (!lookup) {
-    lookup = new Map();
-    for (const value of column.values) lookup.set(foldKey(value), value);
-    for (const [alias, value] of Object.entries(column.aliases ?? {})) {
-      lookup.set(foldKey(alias), value);
-    }
-    lookups.set(column, lookup);
+    const found = new Map<string, CellResult<string>>();
+    const results = new Map<string, CellResult<string>>();
+    const add = (spelling: string, value: string) => {
+      let result = results.get(value);
+      if (!result) {
+        result = Object.freeze({ ok: true as const, value });
+        results.set(value, result);
+      }
+      found.set(foldKey(spelling), result);
+    };
+    for (const value of column.values) add(value, value);
+    for (const [alias, value] of Object.entries(column.aliases ?? {})) add(alias, value);
+    lookups.set(column, found);
+    lookup = found;
   }
   return lookup;
 }
 
 /** An enum cell, matched however it was typed (NFD, case, spacing, tone placement, alias). */
 export function parseEnum(column: EnumColumn, raw: unknown): CellResult<string> {
-  if (isBlank(raw)) return { ok: true, value: null };
+  if (isBlank(raw)) return BLANK;
   if (typeof raw !== "string" && typeof raw !== "number") return notAllowed(column, raw);
-  const value = lookupFor(column).get(foldKey(String(raw)));
-  return value === undefined ? notAllowed(column, raw) : { ok: true, value };
+  return lookupFor(column).get(foldKey(String(raw))) ?? notAllowed(column, raw);
 }
 
 function notAllowed(column: EnumColumn, raw: unknown): CellResult<string> {
