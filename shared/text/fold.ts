@@ -49,26 +49,42 @@ const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
 const MAY_CHANGE =
   /[^ !-~\u0080-\u0084\u0086-\u009f\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff]|^ | $| {2}/u;
 
-// Caches of short strings (normalised text, folded keys), each bounded because a Worker
-// isolate lives across runs and units: 10,000 entries hold every dropdown value, alias,
-// title and header in all their typed forms plus a unit's repeated texts, while long or
-// one-off texts (content, names) would otherwise grow them without end; at ≤ 128
-// characters each stays under ~5 MB. The oldest entry goes first when full.
-const CACHE_ENTRIES = 10_000;
-const CACHE_LENGTH = 128;
+/**
+ * A cache of short strings (normalised text, folded keys), bounded because a Worker
+ * isolate lives across runs and units. 10,000 entries hold every dropdown value, alias,
+ * title and header in all their typed forms plus a unit's repeated texts, while long or
+ * one-off texts (content, names) would otherwise grow it without end; at ≤ 128
+ * characters it stays under ~5 MB. Two generations of 5,000: when the young one is full
+ * it becomes the old one and the old one is dropped, and a hit in the old one moves
+ * back, so what is used often stays and nothing is scanned to find what to drop.
+ */
+class StringCache {
+  static readonly GENERATION = 5_000;
+  static readonly LONGEST = 128;
+  private young = new Map<string, string>();
+  private old = new Map<string, string>();
 
-function remember(cache: Map<string, string>, value: string, result: string): void {
-  if (value.length > CACHE_LENGTH) return;
-  if (cache.size >= CACHE_ENTRIES) {
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
+  get(value: string): string | undefined {
+    const hit = this.young.get(value);
+    if (hit !== undefined) return hit;
+    const aged = this.old.get(value);
+    if (aged !== undefined) this.set(value, aged);
+    return aged;
   }
-  cache.set(value, result);
+
+  set(value: string, result: string): void {
+    if (value.length > StringCache.LONGEST) return;
+    if (this.young.size >= StringCache.GENERATION) {
+      this.old = this.young;
+      this.young = new Map();
+    }
+    this.young.set(value, result);
+  }
 }
 
 // Text that needs the full path (typed NFD, doubled spaces) is usually typed the same way
 // again in the next rows.
-const normalCache = new Map<string, string>();
+const normalCache = new StringCache();
 
 /** Invisible characters removed, NFC, trimmed, inner runs of whitespace collapsed to one space. */
 export function normalizeText(value: string): string {
@@ -76,34 +92,46 @@ export function normalizeText(value: string): string {
   const cached = normalCache.get(value);
   if (cached !== undefined) return cached;
   const text = stripInvisible(value).normalize("NFC").replace(SPACES, " ").trim();
-  remember(normalCache, value, text);
+  normalCache.set(value, text);
   return text;
 }
-
-// The five Vietnamese tone marks as combining characters (after NFD). Vowel-quality
-// marks (circumflex U+0302, breve U+0306, horn U+031B) are letters, not tones, and stay.
-const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 
 function isAscii(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
   return true;
 }
 
-const foldCache = new Map<string, string>();
+// The five Vietnamese tone marks as combining characters (after NFD). Vowel-quality
+// marks (circumflex U+0302, breve U+0306, horn U+031B) are letters, not tones, and stay.
+function isToneMark(c: number): boolean {
+  return c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323;
+}
 
 function computeFoldKey(value: string): string {
   const text = normalizeText(value).toLowerCase();
   if (isAscii(text)) return text; // no tone marks to move
-  return text
-    .normalize("NFD")
-    .split(" ")
-    .map((word) => {
-      const tones = word.match(TONE_MARKS);
-      if (!tones) return word.normalize("NFC");
-      return `${word.replace(TONE_MARKS, "")}${tones.join("")}`.normalize("NFC");
-    })
-    .join(" ");
+  // One pass over the decomposed text: each word's tone marks go to its end. NFC of the
+  // whole equals NFC word by word, as a space composes with nothing.
+  const nfd = text.normalize("NFD");
+  let out = "";
+  let tones = "";
+  let from = 0;
+  for (let i = 0; i < nfd.length; i++) {
+    const c = nfd.charCodeAt(i);
+    if (isToneMark(c)) {
+      out += nfd.slice(from, i);
+      tones += nfd[i];
+      from = i + 1;
+    } else if (c === 0x20 && tones !== "") {
+      out += nfd.slice(from, i) + tones;
+      tones = "";
+      from = i;
+    }
+  }
+  return (out + nfd.slice(from) + tones).normalize("NFC");
 }
+
+const foldCache = new StringCache();
 
 /**
  * A comparison key: equal for two spellings a person would call the same. NFC, case
@@ -114,7 +142,7 @@ export function foldKey(value: string): string {
   const cached = foldCache.get(value);
   if (cached !== undefined) return cached;
   const key = computeFoldKey(value);
-  remember(foldCache, value, key);
+  foldCache.set(value, key);
   return key;
 }
 
