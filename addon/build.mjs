@@ -2,38 +2,19 @@
 //   Code.js          one global-scope script: the server bundle as an iife named QCDC, then
 //                    a top-level `function name() {}` stub per exported entry point, since
 //                    Apps Script only calls top-level function declarations
-//   <Page>.html      each HtmlService page with its CSS and client bundle inlined
+//   <Page>.html      each page of src/pages.ts with its CSS and client bundle inlined
 //   appsscript.json  copied from addon/appsscript.json
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 import { build } from "esbuild";
+import { PAGES } from "./src/pages.ts";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const src = join(root, "src");
 const dist = join(root, "dist");
 const GLOBAL_NAME = "QCDC";
-
-/** HtmlService pages: file name (as main.ts names it), title, body fragment, client entry. */
-const PAGES = [
-  { file: "Sidebar", title: "Nhập liệu", body: "entry.body.html", script: "entry-page.ts" },
-  { file: "Check", title: "Kiểm tra dữ liệu", body: "check.body.html", script: "check-page.ts" },
-  {
-    file: "Settings",
-    title: "Cài đặt đơn vị",
-    body: "settings.body.html",
-    script: "settings-page.ts",
-    bodyClass: "dialog",
-  },
-  {
-    file: "Guide",
-    title: "Hướng dẫn sử dụng",
-    body: "guide.body.html",
-    script: "guide-page.ts",
-    bodyClass: "dialog",
-  },
-];
 
 async function bundle(entry, options) {
   const result = await build({
@@ -51,7 +32,7 @@ async function bundle(entry, options) {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** The functions the iife exports, with their parameter names, read by running it bare. */
+/** The names of the functions the iife exports, read by running it bare. */
 function exportedFunctions(code) {
   const exports = vm.runInNewContext(`${code}\n${GLOBAL_NAME};`, {}, { timeout: 5000 });
   return Object.keys(exports)
@@ -61,29 +42,17 @@ function exportedFunctions(code) {
       if (!IDENTIFIER.test(name) || name === GLOBAL_NAME) {
         throw new Error(`cannot expose ${name} as a top-level Apps Script function`);
       }
-      return { name, params: parameterNames(exports[name]) };
+      return name;
     });
 }
 
-/** Plain parameter names (`function f(a, b)`), or null for anything fancier. */
-function parameterNames(fn) {
-  const match = /^function\s*[\w$]*\s*\(([^)]*)\)/.exec(fn.toString());
-  if (!match) return null;
-  // "_e" (unused in TypeScript) reads as "e" in the stub Apps Script shows.
-  const params = match[1]
-    .split(",")
-    .map((p) => p.trim().replace(/^_+(?=[A-Za-z$])/, ""))
-    .filter(Boolean);
-  const unique = new Set(params).size === params.length;
-  return unique && params.every((p) => IDENTIFIER.test(p)) ? params : null;
-}
-
-function stub({ name, params }) {
-  // Apps Script passes trigger events and google.script.run arguments positionally.
-  const call = params
-    ? `${GLOBAL_NAME}.${name}(${params.join(", ")})`
-    : `${GLOBAL_NAME}.${name}.apply(this, arguments)`;
-  return `function ${name}(${(params ?? []).join(", ")}) {\n  return ${call};\n}`;
+/**
+ * Apps Script passes trigger events and google.script.run arguments positionally, so the
+ * stub forwards `arguments` as they come: it needs no parameter names, which minifiers and
+ * default values would make unreliable to read back from the function's source.
+ */
+function stub(name) {
+  return `function ${name}() {\n  return ${GLOBAL_NAME}.${name}.apply(this, arguments);\n}`;
 }
 
 async function buildServer() {
@@ -97,7 +66,7 @@ async function buildServer() {
   // Fails on any import/export left over: a classic script must compile.
   new vm.Script(script, { filename: "Code.js" });
   await writeFile(join(dist, "Code.js"), script);
-  return { names: functions.map((f) => f.name), bytes: Buffer.byteLength(script) };
+  return { names: functions, bytes: Buffer.byteLength(script) };
 }
 
 /** Inline-safe: "</script" would end the element early; "<!--" starts an HTML comment state. */
@@ -123,7 +92,7 @@ async function buildPages() {
   const layout = await readFile(join(src, "html", "layout.html"), "utf8");
   const style = await readFile(join(src, "html", "styles.css"), "utf8");
   const sizes = {};
-  for (const page of PAGES) {
+  for (const page of Object.values(PAGES)) {
     const body = await readFile(join(src, "html", page.body), "utf8");
     const js = await bundle(join(src, "client", page.script), {
       format: "iife",
@@ -134,7 +103,7 @@ async function buildPages() {
       TITLE: page.title,
       STYLE: style.trim(),
       BODY: body.trim(),
-      BODY_CLASS: page.bodyClass ?? "sidebar",
+      BODY_CLASS: page.kind,
       SCRIPT: inlineScript(js).trim(),
     });
     await writeFile(join(dist, `${page.file}.html`), html);

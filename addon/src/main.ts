@@ -7,27 +7,29 @@
  */
 import { goToCell as goTo, runDataCheck as runCheck } from "./check/run-check.ts";
 import { getEntryContext as entryContext, submitEntry as submit } from "./entry/append-entry.ts";
+import {
+  loadSelectedRow as loadRow,
+  deleteEntry as remove,
+  updateEntry as update,
+} from "./entry/edit-row.ts";
 import type { AddonContext } from "./gas/types.ts";
 import { buildMenu } from "./menu.ts";
+import { type DialogPage, PAGES, type Page } from "./pages.ts";
 import type {
   CheckReport,
+  DeleteResult,
   EntryContext,
   EntryResult,
+  LoadRowResult,
+  RowTarget,
   SaveSettingsResult,
   ServerApi,
   SettingsView,
+  SubmitOptions,
   UnitSettings,
 } from "./server-api.ts";
 import { saveUnitSettings as save, getUnitSettings as settings } from "./settings/unit-settings.ts";
 import { createTemplates, createTemplatesMessage } from "./templates/create-templates.ts";
-
-/** HTML files in addon/dist (build.mjs writes them; the bundle test checks they exist). */
-export const PAGES = {
-  entry: { file: "Sidebar", title: "Nhập liệu" },
-  check: { file: "Check", title: "Kiểm tra dữ liệu" },
-  settings: { file: "Settings", title: "Cài đặt đơn vị", width: 440, height: 470 },
-  guide: { file: "Guide", title: "Hướng dẫn sử dụng", width: 600, height: 560 },
-} as const;
 
 function context(): AddonContext {
   return {
@@ -72,12 +74,12 @@ export function menuOpenGuide(): void {
   showDialog(PAGES.guide);
 }
 
-function showSidebar(page: { file: string; title: string }): void {
+function showSidebar(page: Page): void {
   const html = HtmlService.createHtmlOutputFromFile(page.file).setTitle(page.title);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
-function showDialog(page: { file: string; title: string; width: number; height: number }): void {
+function showDialog(page: DialogPage): void {
   const html = HtmlService.createHtmlOutputFromFile(page.file)
     .setWidth(page.width)
     .setHeight(page.height);
@@ -90,8 +92,24 @@ export function getEntryContext(): EntryContext {
   return entryContext(context());
 }
 
-export function submitEntry(templateId: string, record: Record<string, string>): EntryResult {
-  return submit(context(), templateId, record);
+export function submitEntry(
+  templateId: string,
+  record: Record<string, string>,
+  options?: SubmitOptions,
+): EntryResult {
+  return submit(context(), templateId, record, options);
+}
+
+export function loadSelectedRow(): LoadRowResult {
+  return loadRow(context());
+}
+
+export function updateEntry(target: RowTarget, record: Record<string, string>): EntryResult {
+  return update(context(), target, record);
+}
+
+export function deleteEntry(target: RowTarget): DeleteResult {
+  return remove(context(), target);
 }
 
 export function runDataCheck(): CheckReport {
@@ -114,6 +132,9 @@ export function saveUnitSettings(input: UnitSettings): SaveSettingsResult {
 ({
   getEntryContext,
   submitEntry,
+  loadSelectedRow,
+  updateEntry,
+  deleteEntry,
   runDataCheck,
   goToCell,
   getUnitSettings,

@@ -4,6 +4,7 @@
  * reshaped server function is a compile error on both sides; `SERVER_FUNCTIONS` lets the
  * bundle test check each one is a top-level function in the built script.
  */
+import type { IsoDate } from "../../shared/schema/template.ts";
 import type { Problem } from "../../shared/validate-row.ts";
 
 export interface UnitSettings {
@@ -25,12 +26,43 @@ export interface EntryContext {
   readonly unitLabel: string | null;
   /** Template ids whose tab already exists (the others are created on first entry). */
   readonly existingTemplates: string[];
+  /** Today in Asia/Ho_Chi_Minh by the server's clock, for the "date after today" warning. */
+  readonly today: IsoDate;
+}
+
+export interface SubmitOptions {
+  /** The person saw the "same as row N" warning and chose to add the row anyway. */
+  readonly allowSameAs?: boolean;
 }
 
 export type EntryResult =
-  | { ok: true; tab: string; row: number; createdTab: boolean }
+  | { ok: true; tab: string; row: number; createdTab: boolean; warnings: Problem[] }
   | { ok: false; problems: Problem[] }
+  /** An existing row has the same key cells (entry-rules.ts `sameAs`); nothing written. */
+  | { ok: false; sameAs: { tab: string; row: number } }
   | { ok: false; error: string };
+
+/** A template row loaded into the form for Sửa dòng đang chọn. */
+export interface LoadedRow {
+  readonly templateId: string;
+  readonly tab: string;
+  readonly row: number;
+  /** Cells by column key as the form shows them (dates dd/mm/yyyy, counts as digits). */
+  readonly record: Record<string, string>;
+  /** The row's cells as read, to refuse a write-back over someone else's change. */
+  readonly version: string;
+}
+
+export type LoadRowResult = ({ ok: true } & LoadedRow) | { ok: false; error: string };
+
+export interface RowTarget {
+  readonly templateId: string;
+  readonly tab: string;
+  readonly row: number;
+  readonly version: string;
+}
+
+export type DeleteResult = { ok: true; tab: string; row: number } | { ok: false; error: string };
 
 export interface CheckIssue {
   readonly severity: "error" | "warning";
@@ -67,7 +99,14 @@ export interface CheckReport {
 
 export interface ServerApi {
   getEntryContext(): EntryContext;
-  submitEntry(templateId: string, record: Record<string, string>): EntryResult;
+  submitEntry(
+    templateId: string,
+    record: Record<string, string>,
+    options?: SubmitOptions,
+  ): EntryResult;
+  loadSelectedRow(): LoadRowResult;
+  updateEntry(target: RowTarget, record: Record<string, string>): EntryResult;
+  deleteEntry(target: RowTarget): DeleteResult;
   runDataCheck(): CheckReport;
   goToCell(sheetName: string, row: number, column: number): boolean;
   getUnitSettings(): SettingsView;
@@ -79,6 +118,9 @@ export type ServerFunctionName = keyof ServerApi;
 export const SERVER_FUNCTIONS = [
   "getEntryContext",
   "submitEntry",
+  "loadSelectedRow",
+  "updateEntry",
+  "deleteEntry",
   "runDataCheck",
   "goToCell",
   "getUnitSettings",

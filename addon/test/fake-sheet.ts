@@ -90,6 +90,24 @@ export class FakeSheet {
     this.maxRows += howMany;
     return this;
   }
+  /** Moves every cell below `rowPosition` up by one, as Sheets does; the grid shrinks. */
+  deleteRow(rowPosition: number): this {
+    if (!Number.isInteger(rowPosition) || rowPosition < 1 || rowPosition > this.maxRows) {
+      throw new Error("Exception: Those rows are out of bounds.");
+    }
+    if (this.maxRows === 1)
+      throw new Error("Exception: You can't delete all the rows on the sheet.");
+    const moved = new Map<string, Cell>();
+    for (const [key, cell] of this.cells) {
+      const [r, c] = split(key);
+      if (r === rowPosition) continue;
+      moved.set(`${r > rowPosition ? r - 1 : r}:${c}`, cell);
+    }
+    this.cells.clear();
+    for (const [key, cell] of moved) this.cells.set(key, cell);
+    this.maxRows -= 1;
+    return this;
+  }
   setFrozenRows(rows: number): void {
     this.frozenRows = rows;
   }

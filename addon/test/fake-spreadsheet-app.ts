@@ -43,6 +43,9 @@ export class FakeSpreadsheet implements SheetHost {
   getSheets(): FakeSheet[] {
     return [...this.sheets];
   }
+  getActiveRange(): FakeRange | null {
+    return this.activeRange;
+  }
   getNumSheets(): number {
     return this.sheets.length;
   }

@@ -4,6 +4,7 @@ import { readUnit } from "../../../shared/read-unit.ts";
 import { TEMPLATES, type Template } from "../../../shared/templates/index.ts";
 import { isBlank } from "../../../shared/text/fold.ts";
 import type { AddonContext, GasSheet } from "../gas/types.ts";
+import { vietnamToday } from "../gas/vietnam-today.ts";
 import type { CheckIssue, CheckReport, CheckTabSummary } from "../server-api.ts";
 import { type CellMark, replaceMarks, TRACKING_KEY_PREFIX } from "./check-marks.ts";
 import { readSheetValues } from "./sheet-values.ts";
@@ -31,6 +32,7 @@ export function runDataCheck(ctx: AddonContext): CheckReport {
   });
   const unit = readUnit(
     inputs.flatMap((t) => (t.sheet ? [{ title: t.sheet.getName(), values: t.values }] : [])),
+    { today: vietnamToday(ctx) },
   );
 
   const issues: CheckIssue[] = [];

@@ -26,7 +26,14 @@ async function check(): Promise<void> {
 function render(report: CheckReport): void {
   const errors = report.issues.filter((i) => i.severity === "error").length;
   const warnings = report.issues.length - errors;
-  if (report.issues.length === 0) {
+  const rows = report.tabs.reduce((n, t) => n + t.validRows + t.invalidRows, 0);
+  if (report.issues.length === 0 && rows === 0) {
+    setStatus(
+      status,
+      "info",
+      "Chưa có số liệu: các biểu mẫu chưa có dòng nào, nên tỉnh sẽ thấy đơn vị chưa nhập gì cho kỳ báo cáo. Hãy nhập số liệu (Báo cáo QCDC › Nhập liệu) rồi kiểm tra lại.",
+    );
+  } else if (report.issues.length === 0) {
     setStatus(status, "success", "Không có lỗi. Số liệu sẵn sàng để tỉnh tổng hợp.");
   } else {
     const parts = [`${errors} lỗi`, warnings > 0 ? `${warnings} cảnh báo` : ""].filter(Boolean);

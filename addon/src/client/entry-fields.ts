@@ -1,6 +1,7 @@
-import { formatDateVi, MAX_YEAR, MIN_YEAR, makeDate } from "../../../shared/cells/dates.ts";
 import type { ColumnDef, TemplateDef } from "../../../shared/schema/template.ts";
+import { isBlank } from "../../../shared/text/fold.ts";
 import type { Problem } from "../../../shared/validate-row.ts";
+import { dateEcho, dateInput } from "./date-field.ts";
 import { h } from "./element.ts";
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -13,64 +14,134 @@ export interface FieldSet {
   readonly controls: ReadonlyMap<string, Control>;
   /** The record as typed, by column key: what shared/ validateRecord reads. */
   read(): Record<string, string>;
+  /** Fills the controls (a loaded row); a value a dropdown lacks is added so it shows. */
+  set(record: Readonly<Record<string, string>>): void;
   showProblems(problems: readonly Problem[], onlyKey?: string): void;
+  showWarnings(warnings: readonly Problem[]): void;
+  /** Empties every control but those in `keep`, which are marked as kept. */
   clear(keep: ReadonlySet<string>): void;
+  /** Empties the kept controls only; returns whether any was kept. */
+  clearKept(): boolean;
+  hasInput(): boolean;
 }
 
 /** Builds one labelled control per template column, in template order. */
 export function renderFields(container: HTMLElement, template: TemplateDef): FieldSet {
   container.replaceChildren();
   const controls = new Map<string, Control>();
+  const boxes = new Map<string, HTMLElement>();
   const errors = new Map<string, HTMLElement>();
+  const warnings = new Map<string, HTMLElement>();
   for (const column of template.columns) {
     const id = `f-${column.key}`;
     const control = controlFor(column, id);
     const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
-    const echo = column.type === "date" ? dateEcho(control, `${id}-echo`) : null;
-    control.setAttribute("aria-describedby", `${id}-hint ${echo ? `${id}-echo ` : ""}${id}-error`);
+    const warning = h("p", { class: "field-warning", id: `${id}-warning`, hidden: true });
+    const echo =
+      column.type === "date" ? dateEcho(control as HTMLInputElement, `${id}-echo`) : null;
+    const described = [`${id}-hint`, echo ? `${id}-echo` : "", `${id}-error`, `${id}-warning`];
+    control.setAttribute("aria-describedby", described.filter(Boolean).join(" "));
     if (column.required) control.setAttribute("aria-required", "true");
-    controls.set(column.key, control);
-    errors.set(column.key, error);
-    container.append(
+    const box = h(
+      "div",
+      { class: "field", "data-key": column.key },
       h(
-        "div",
-        { class: "field", "data-key": column.key },
-        h(
-          "label",
-          { for: id },
-          column.header,
-          column.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null,
-        ),
-        control,
-        echo,
-        h("p", { class: "hint", id: `${id}-hint` }, column.note),
-        error,
+        "label",
+        { for: id },
+        column.header,
+        column.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null,
+        h("span", { class: "kept-tag" }, " (giữ từ dòng trước)"),
       ),
+      control,
+      echo,
+      h("p", { class: "hint", id: `${id}-hint` }, column.note),
+      error,
+      warning,
     );
+    // Typing into a kept field makes it this row's own value.
+    control.addEventListener("input", () => box.classList.remove("kept"));
+    controls.set(column.key, control);
+    boxes.set(column.key, box);
+    errors.set(column.key, error);
+    warnings.set(column.key, warning);
+    container.append(box);
   }
 
+  const byKey = new Map(template.columns.map((c) => [c.key, c]));
   return {
     template,
     controls,
     read: () => Object.fromEntries([...controls].map(([key, control]) => [key, control.value])),
+    set(record) {
+      for (const [key, control] of controls) {
+        const value = record[key] ?? "";
+        if (
+          control instanceof HTMLSelectElement &&
+          ![...control.options].some((o) => o.value === value)
+        ) {
+          control.append(h("option", { value }, value));
+        }
+        control.value = value;
+        control.dispatchEvent(new Event("input"));
+      }
+    },
     showProblems(problems, onlyKey) {
       for (const [key, error] of errors) {
         if (onlyKey !== undefined && key !== onlyKey) continue;
         const problem = problems.find((p) => p.key === key);
-        error.textContent = problem?.message ?? "";
+        const column = byKey.get(key);
+        error.textContent = problem && column ? formMessage(column, problem) : "";
         error.hidden = !problem;
         controls.get(key)?.setAttribute("aria-invalid", problem ? "true" : "false");
       }
     },
+    showWarnings(found) {
+      for (const [key, warning] of warnings) {
+        const text = found.filter((w) => w.key === key).map((w) => w.message);
+        warning.textContent = text.join(" ");
+        warning.hidden = text.length === 0;
+      }
+    },
     clear(keep) {
       for (const [key, control] of controls) {
-        if (keep.has(key)) continue;
-        control.value = "";
-        control.dispatchEvent(new Event("input"));
+        const kept = keep.has(key) && control.value !== "";
+        if (!kept) {
+          control.value = "";
+          control.dispatchEvent(new Event("input"));
+        }
+        boxes.get(key)?.classList.toggle("kept", kept);
       }
       this.showProblems([]);
+      this.showWarnings([]);
     },
+    clearKept() {
+      let any = false;
+      for (const [key, box] of boxes) {
+        if (!box.classList.contains("kept")) continue;
+        any = true;
+        box.classList.remove("kept");
+        const control = controls.get(key);
+        if (control) {
+          control.value = "";
+          control.dispatchEvent(new Event("input"));
+        }
+      }
+      return any;
+    },
+    hasInput: () => [...controls.values()].some((c) => c.value.trim() !== ""),
   };
+}
+
+/**
+ * The form's words for a problem. A required field left empty gets a short sentence (its
+ * hint is printed right under it, so shared/'s message, written for a sheet cell, would
+ * repeat it); any other message is shared/'s own, which says what was typed and how to fix it.
+ */
+export function formMessage(column: ColumnDef, problem: Problem): string {
+  if (column.required && isBlank(problem.value)) {
+    return column.type === "enum" ? `Chưa chọn ${column.header}.` : `Chưa nhập ${column.header}.`;
+  }
+  return problem.message;
 }
 
 function controlFor(column: ColumnDef, id: string): Control {
@@ -84,46 +155,18 @@ function controlFor(column: ColumnDef, id: string): Control {
         ...column.values.map((v) => h("option", { value: v }, v)),
       );
     case "date":
-      // The browser's date picker; its value is yyyy-mm-dd, which shared/ reads as a date.
-      return h("input", {
-        id,
-        name,
-        type: "date",
-        min: `${MIN_YEAR}-01-01`,
-        max: `${MAX_YEAR}-12-31`,
-      });
+      return dateInput(id, name);
     case "count":
       // Text, not type=number: the browser would blank "1.500" or "-" before shared/ sees it,
       // and shared/'s message for what was typed is the one staff should read.
       return h("input", { id, name, type: "text", inputmode: "numeric", autocomplete: "off" });
     case "text":
       return column.width >= TEXTAREA_MIN_WIDTH
-        ? h("textarea", { id, name, rows: "3", placeholder: example(column) })
+        ? h("textarea", { id, name, rows: "2", placeholder: example(column) })
         : h("input", { id, name, type: "text", placeholder: example(column), autocomplete: "off" });
   }
 }
 
 function example(column: ColumnDef): string | undefined {
   return column.type === "text" && column.example ? `Ví dụ: ${column.example}` : undefined;
-}
-
-const WEEKDAYS = ["Chủ nhật", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy"];
-
-/**
- * The picked date spelled out Vietnamese-style under the picker, whose own display follows
- * the browser's locale (an English browser shows 06/05/2026 for 5 June).
- */
-function dateEcho(control: Control, id: string): HTMLElement {
-  const echo = h("p", { class: "hint date-echo", id });
-  const update = () => {
-    const [y, m, d] = control.value.split("-").map(Number);
-    const date = y && m && d ? makeDate(y, m, d) : null;
-    const weekday = date ? WEEKDAYS[new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()] : "";
-    echo.textContent = date ? `Ngày đã chọn: ${weekday}, ${formatDateVi(date)}` : "";
-    echo.hidden = !date;
-  };
-  control.addEventListener("input", update);
-  control.addEventListener("change", update);
-  update();
-  return echo;
 }

@@ -1,11 +1,13 @@
 import { TEMPLATES, templateById } from "../../../shared/templates/index.ts";
 import { validateRecord } from "../../../shared/validate-row.ts";
-import type { EntryContext } from "../server-api.ts";
+import { entryRules } from "../entry/entry-rules.ts";
+import type { EntryContext, EntryResult, RowTarget } from "../server-api.ts";
+import { confirmAction } from "./confirm-bar.ts";
 import { byId, h, setStatus } from "./element.ts";
 import { type FieldSet, renderFields } from "./entry-fields.ts";
 import { callServer, errorText } from "./server-call.ts";
 
-/** Nhập liệu sidebar: template choice, the generated form, validation, submit. */
+/** Nhập liệu sidebar: template choice, the generated form, validation, add and edit rows. */
 const picker = byId<HTMLSelectElement>("template");
 const description = byId("template-description");
 const form = byId<HTMLFormElement>("entry-form");
@@ -13,11 +15,19 @@ const fieldsBox = byId("fields");
 const submit = byId<HTMLButtonElement>("submit");
 const status = byId("status");
 const unitBox = byId("unit");
+const modeText = byId("mode-text");
+const loadRow = byId<HTMLButtonElement>("load-row");
+const deleteRow = byId<HTMLButtonElement>("delete-row");
+const stopEdit = byId<HTMLButtonElement>("stop-edit");
+const keptBar = byId("kept");
 let context: EntryContext | null = null;
 let fields: FieldSet = showTemplate(TEMPLATES[0].id);
+/** The row loaded by Sửa dòng đang chọn, or null when the form adds rows. */
+let editing: RowTarget | null = null;
 
 for (const t of TEMPLATES) picker.append(h("option", { value: t.id }, t.title));
 picker.addEventListener("change", () => {
+  setEditing(null);
   fields = showTemplate(picker.value);
   setStatus(status, "info", "");
 });
@@ -26,8 +36,20 @@ form.addEventListener("submit", (event) => {
   void save();
 });
 form.addEventListener("input", (event) => recheck(event.target));
-form.addEventListener("change", (event) => recheck(event.target));
-form.addEventListener("reset", () => {
+form.addEventListener("change", (event) => {
+  recheck(event.target);
+  showWarnings();
+});
+byId("clear").addEventListener("click", () => void clearAll());
+byId("clear-kept").addEventListener("click", () => {
+  fields.clearKept();
+  keptBar.hidden = true;
+  firstEmptyControl(fields)?.focus();
+});
+loadRow.addEventListener("click", () => void loadSelected());
+deleteRow.addEventListener("click", () => void removeRow());
+stopEdit.addEventListener("click", () => {
+  setEditing(null);
   fields.clear(new Set());
   setStatus(status, "info", "");
 });
@@ -37,8 +59,13 @@ function showTemplate(id: string): FieldSet {
   const template = templateById(id) ?? TEMPLATES[0];
   description.textContent = template.description;
   const next = renderFields(fieldsBox, template);
+  keptBar.hidden = true;
   showTabHint(template.id);
   return next;
+}
+
+function validate() {
+  return validateRecord(fields.template, fields.read(), { today: context?.today ?? null });
 }
 
 /** Once a field shows an error, it is re-checked as the person corrects it. */
@@ -46,14 +73,20 @@ function recheck(target: EventTarget | null): void {
   if (!(target instanceof HTMLElement) || target.getAttribute("aria-invalid") !== "true") return;
   const key = target.getAttribute("name");
   if (!key) return;
-  const result = validateRecord(fields.template, fields.read());
+  const result = validate();
   fields.showProblems(result.ok ? [] : result.problems, key);
 }
 
-async function save(): Promise<void> {
+/** Warnings (a date after today, the district level after 01/07/2025) never block a save. */
+function showWarnings(): void {
+  fields.showWarnings(validate().warnings);
+}
+
+async function save(allowSameAs = false): Promise<void> {
   const current = fields;
   const record = current.read();
-  const checked = validateRecord(current.template, record);
+  const checked = validate();
+  current.showWarnings(checked.warnings);
   if (!checked.ok) {
     current.showProblems(checked.problems);
     const n = new Set(checked.problems.map((p) => p.key)).size;
@@ -64,29 +97,135 @@ async function save(): Promise<void> {
   current.showProblems([]);
   submit.disabled = true;
   setStatus(status, "info", "Đang ghi vào bảng tính…");
+  const target = editing;
+  let result: EntryResult;
   try {
-    const result = await callServer("submitEntry", current.template.id, record);
-    if (result.ok) {
-      const created = result.createdTab ? ` (trang "${result.tab}" vừa được tạo)` : "";
-      setStatus(
-        status,
-        "success",
-        `Đã ghi vào dòng ${result.row} của trang "${result.tab}"${created}.`,
-      );
-      current.clear(new Set([current.template.dateKey]));
-      markExisting(current.template.id);
-      firstEmptyControl(current)?.focus();
-    } else if ("problems" in result) {
-      current.showProblems(result.problems);
-      setStatus(status, "error", "Máy chủ không nhận dòng này: hãy sửa các ô được báo lỗi.");
-    } else {
-      setStatus(status, "error", result.error);
-    }
+    result = target
+      ? await callServer("updateEntry", target, record)
+      : await callServer("submitEntry", current.template.id, record, { allowSameAs });
   } catch (error) {
     setStatus(status, "error", `Không ghi được: ${errorText(error)}`);
+    return;
   } finally {
     submit.disabled = false;
   }
+  if (result.ok) {
+    const created = result.createdTab ? ` (trang "${result.tab}" vừa được tạo)` : "";
+    const warned = result.warnings.length > 0 ? " Lưu ý các cảnh báo màu vàng bên dưới." : "";
+    const where = `dòng ${result.row} của trang "${result.tab}"${created}`;
+    if (target) {
+      setEditing(null);
+      current.clear(new Set());
+      setStatus(status, "success", `Đã sửa ${where}.${warned}`);
+    } else {
+      current.clear(new Set(entryRules(current.template.id).repeat));
+      showKept(current);
+      setStatus(status, "success", `Đã ghi vào ${where}.${warned}`);
+    }
+    current.showWarnings(result.warnings);
+    markExisting(current.template.id);
+    firstEmptyControl(current)?.focus();
+  } else if ("problems" in result) {
+    current.showProblems(result.problems);
+    setStatus(status, "error", "Máy chủ không nhận dòng này: hãy sửa các ô được báo lỗi.");
+  } else if ("sameAs" in result) {
+    setStatus(status, "info", "");
+    const keys = entryRules(current.template.id).sameAs;
+    const headers = current.template.columns
+      .filter((c) => keys.includes(c.key))
+      .map((c) => c.header);
+    const add = await confirmAction(
+      `Dòng ${result.sameAs.row} của trang "${result.sameAs.tab}" đã có cùng ${headers.join(", ")}. Có thể dòng này đã được nhập. Vẫn thêm?`,
+      "Vẫn thêm dòng",
+      "Không thêm",
+    );
+    if (add) await save(true);
+    else setStatus(status, "info", "Chưa ghi dòng này.");
+  } else {
+    setStatus(status, "error", result.error);
+  }
+}
+
+function showKept(set: FieldSet): void {
+  const kept = set.template.columns.filter(
+    (c) => entryRules(set.template.id).repeat.includes(c.key) && set.controls.get(c.key)?.value,
+  );
+  keptBar.hidden = kept.length === 0;
+  byId("kept-text").textContent =
+    `Giữ lại cho dòng tiếp theo: ${kept.map((c) => c.header).join(", ")}.`;
+}
+
+async function clearAll(): Promise<void> {
+  if (!fields.hasInput()) return;
+  const yes = await confirmAction("Xóa hết nội dung đang nhập trong biểu mẫu?", "Xóa hết");
+  if (!yes) return;
+  fields.clear(new Set());
+  keptBar.hidden = true;
+  setStatus(status, "info", "");
+  firstEmptyControl(fields)?.focus();
+}
+
+async function loadSelected(): Promise<void> {
+  loadRow.disabled = true;
+  setStatus(status, "info", "Đang tải dòng đang chọn…");
+  try {
+    const result = await callServer("loadSelectedRow");
+    if (!result.ok) {
+      setStatus(status, "error", result.error);
+      return;
+    }
+    picker.value = result.templateId;
+    fields = showTemplate(result.templateId);
+    fields.set(result.record);
+    setEditing(result);
+    const checked = validate();
+    fields.showProblems(checked.ok ? [] : checked.problems);
+    fields.showWarnings(checked.warnings);
+    setStatus(
+      status,
+      "info",
+      `Đã tải dòng ${result.row}. Sửa các ô rồi bấm Ghi lại dòng ${result.row}.`,
+    );
+    fields.controls.values().next().value?.focus();
+  } catch (error) {
+    setStatus(status, "error", `Không tải được dòng: ${errorText(error)}`);
+  } finally {
+    loadRow.disabled = false;
+  }
+}
+
+async function removeRow(): Promise<void> {
+  const target = editing;
+  if (!target) return;
+  const yes = await confirmAction(
+    `Xóa dòng ${target.row} khỏi trang "${target.tab}"? Các dòng bên dưới sẽ dịch lên một dòng.`,
+    "Xóa dòng",
+  );
+  if (!yes) return;
+  try {
+    const result = await callServer("deleteEntry", target);
+    if (!result.ok) {
+      setStatus(status, "error", result.error);
+      return;
+    }
+    setEditing(null);
+    fields.clear(new Set());
+    setStatus(status, "success", `Đã xóa dòng ${result.row} của trang "${result.tab}".`);
+  } catch (error) {
+    setStatus(status, "error", `Không xóa được: ${errorText(error)}`);
+  }
+}
+
+function setEditing(target: RowTarget | null): void {
+  editing = target
+    ? { templateId: target.templateId, tab: target.tab, row: target.row, version: target.version }
+    : null;
+  deleteRow.hidden = !editing;
+  stopEdit.hidden = !editing;
+  modeText.textContent = editing ? `Đang sửa dòng ${editing.row} của trang "${editing.tab}".` : "";
+  modeText.hidden = !editing;
+  submit.textContent = editing ? `Ghi lại dòng ${editing.row}` : "Ghi vào bảng tính";
+  if (editing) keptBar.hidden = true;
 }
 
 function firstEmptyControl(set: FieldSet): HTMLElement | undefined {

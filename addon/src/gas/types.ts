@@ -29,6 +29,8 @@ export interface GasProtection {
 }
 
 export interface GasRange {
+  getRow(): number;
+  getSheet(): GasSheet;
   getValue(): unknown;
   getValues(): unknown[][];
   getNotes(): string[][];
@@ -66,10 +68,12 @@ export interface GasSheet {
   setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet;
   setFrozenRows(rows: number): void;
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
+  deleteRow(rowPosition: number): GasSheet;
 }
 
 export interface GasSpreadsheet {
   getSheets(): GasSheet[];
+  getActiveRange(): GasRange | null;
   getNumSheets(): number;
   insertSheet(sheetName: string, sheetIndex: number): GasSheet;
   getSpreadsheetTimeZone(): string;

@@ -63,18 +63,30 @@ export function validationFor(
   }
 }
 
-/** Whole number ≥ 0, and ≤ its `atMost` column (a blank limit counts as 0, as in shared/). */
+/**
+ * The words shared/ parseCount reads as "none" (0): the sheet accepts them too, so a cell
+ * the province counts is never refused by the sheet. Sheets compares text without case.
+ */
+export const COUNT_NONE_WORDS = ["-", "–", "—", "không"] as const;
+
+/**
+ * A whole number ≥ 0 and ≤ its `atMost` column, or one of the "none" words (a limit that
+ * is blank or a "none" word counts as 0, as in shared/). IF, not AND: Sheets evaluates
+ * every argument of AND, and INT("-") is an error that would refuse the word.
+ */
 function countFormula(template: TemplateDef, column: ColumnDef, firstRow: number): string {
   const cell = cellA1(firstRow, columnNumber(template, column.key));
-  const rules = [`ISNUMBER(${cell})`, `${cell}>=0`, `${cell}=INT(${cell})`];
+  const rules = [`${cell}>=0`, `${cell}=INT(${cell})`];
   if (column.type === "count" && column.atMost !== undefined) {
     rules.push(`${cell}<=N(${cellA1(firstRow, columnNumber(template, column.atMost))})`);
   }
-  return `=AND(${rules.join(",")})`;
+  const words = COUNT_NONE_WORDS.map((w) => `TRIM(${cell})="${w}"`);
+  return `=IF(ISNUMBER(${cell}),AND(${rules.join(",")}),OR(${words.join(",")}))`;
 }
 
 function countHelp(template: TemplateDef, column: ColumnDef): string {
-  const base = "Nhập số nguyên không âm, ví dụ 12; để trống nếu không có.";
+  const base =
+    "Nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống, hoặc ghi - hay không, nếu không có.";
   if (column.type !== "count" || column.atMost === undefined) return base;
   const limit = template.columns.find((c) => c.key === column.atMost);
   return limit ? `${base} Không được lớn hơn "${limit.header}".` : base;
