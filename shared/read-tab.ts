@@ -64,8 +64,21 @@ export function readTab<T extends TemplateDef>(
     );
   }
 
-  const columns = [...header.columns];
+  const keys = [...header.columns.keys()];
+  const at = [...header.columns.values()];
   const noneRequired = !template.columns.some((c) => c.required);
+  const cellIssue = (severity: Issue["severity"], sheetRow: number, p: Problem) =>
+    issue(
+      severity,
+      {
+        tab,
+        row: sheetRow,
+        column: p.header,
+        columnIndex: header.columns.get(p.key) ?? null,
+        value: p.value,
+      },
+      p.message,
+    );
   const rows: { sheetRow: number; row: RowOf<T> }[] = [];
   const issues: Issue[] = [];
   let invalidRows = 0;
@@ -75,26 +88,14 @@ export function readTab<T extends TemplateDef>(
     const sheetRow = r + 1;
     if (cells.length === 0) continue;
     const record: Record<string, unknown> = {};
-    for (const [key, c] of columns) record[key] = cells[c];
+    for (let k = 0; k < keys.length; k++) record[keys[k] as string] = cells[at[k] as number];
     const result = validateRecord(template, record, options);
     // A row with nothing in the template's columns is no row. Only a row that fails (or
     // a template without required columns) can be blank, so valid rows skip the check.
-    if ((!result.ok || noneRequired) && columns.every(([key]) => isBlank(record[key]))) continue;
-    const cellIssue = (severity: Issue["severity"], p: Problem) =>
-      issue(
-        severity,
-        {
-          tab,
-          row: sheetRow,
-          column: p.header,
-          columnIndex: header.columns.get(p.key) ?? null,
-          value: p.value,
-        },
-        p.message,
-      );
+    if ((!result.ok || noneRequired) && keys.every((key) => isBlank(record[key]))) continue;
     if (result.ok) {
       rows.push({ sheetRow, row: result.row });
-      for (const w of result.warnings) issues.push(cellIssue("warning", w));
+      for (const w of result.warnings) issues.push(cellIssue("warning", sheetRow, w));
       continue;
     }
     // Only a row that fails can be a hand-typed total: a valid row always counts.
@@ -110,9 +111,9 @@ export function readTab<T extends TemplateDef>(
       continue;
     }
     invalidRows++;
-    for (const p of result.problems) issues.push(cellIssue("error", p));
+    for (const p of result.problems) issues.push(cellIssue("error", sheetRow, p));
     // Shown beside the errors, as the form shows them: one fix of the row for both.
-    for (const w of result.warnings) issues.push(cellIssue("warning", w));
+    for (const w of result.warnings) issues.push(cellIssue("warning", sheetRow, w));
   }
   return {
     headerRow: header.headerRow,
