@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fillTemplate, placeholdersIn, placeholderValues } from "./placeholders.ts";
 
@@ -35,6 +36,18 @@ describe("fillTemplate", () => {
     const period = placeholderValues({ period: "quý III năm 2026", n: "24" });
     expect(fillTemplate("{period}: {n}. {period}! Trong {period}", period).text).toBe(
       "Quý III năm 2026: 24. Quý III năm 2026! Trong quý III năm 2026",
+    );
+  });
+
+  it("changes nothing but its placeholders, whatever the province typed around them", () => {
+    const plain = fc.string().map((t) => t.replace(/[{}§]/g, ""));
+    const marker = placeholderValues({ x: "§" });
+    fc.assert(
+      fc.property(fc.array(plain, { minLength: 1, maxLength: 6 }), (parts) => {
+        const { text, unknown } = fillTemplate(parts.join(" {x} "), marker);
+        expect(unknown).toEqual([]);
+        expect(text.split(" § ")).toEqual(parts);
+      }),
     );
   });
 });
