@@ -5,7 +5,7 @@ import { foldKey, isBlank, normalizeText } from "./text/fold.ts";
 import { type Problem, validateRecord } from "./validate-row.ts";
 import type { WarningOptions } from "./warnings.ts";
 
-// Kept here too: the add-on and the registry reader import it from this module.
+// Kept here too: the add-on imports it from this module (shared/header-row.ts owns it).
 export { HEADER_SEARCH_ROWS };
 
 export interface TabRead<T extends TemplateDef> {
@@ -84,9 +84,8 @@ export function readTab<T extends TemplateDef>(
   let invalidRows = 0;
   for (let r = header.headerRow; r < values.length; r++) {
     const cells = values[r];
-    if (!Array.isArray(cells)) continue;
+    if (!Array.isArray(cells) || cells.length === 0) continue;
     const sheetRow = r + 1;
-    if (cells.length === 0) continue;
     const record: Record<string, unknown> = {};
     for (let k = 0; k < keys.length; k++) record[keys[k] as string] = cells[at[k] as number];
     const result = validateRecord(template, record, options);
