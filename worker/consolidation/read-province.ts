@@ -39,10 +39,12 @@ export async function readProvince(
     const at = title === undefined ? -1 : titles.indexOf(title);
     return at < 0 ? undefined : (valueRanges[at]?.values ?? []).map((row) => [...row]);
   };
+  const missing = `Bảng tính của tỉnh không có trang "${REGISTRY_TAB}" (danh sách đơn vị báo cáo): hãy tạo trang này với các cột Mã đơn vị | Tên đơn vị | Bảng tính | Ghi chú.`;
   const registry: Registry = registryTitle
     ? readRegistry(valuesOf(registryTitle))
     : {
         units: [],
+        unusable: missing,
         issues: [
           {
             code: "",
@@ -53,7 +55,7 @@ export async function readProvince(
               column: null,
               columnIndex: null,
               value: "",
-              message: `Bảng tính của tỉnh không có trang "${REGISTRY_TAB}" (danh sách đơn vị báo cáo): hãy tạo trang này với các cột Mã đơn vị | Tên đơn vị | Bảng tính | Ghi chú.`,
+              message: missing,
             },
           },
         ],

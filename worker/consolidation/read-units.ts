@@ -12,6 +12,9 @@ export interface ReadUnitsOptions {
   readonly period: Period;
   /** The stored snapshot of a unit that could not be read now (null: none stored). */
   readonly loadStored: (code: string) => Promise<UnitSnapshot | null>;
+  /** Stops reading: units not read by then fail with `stoppedReason` (the deadline). */
+  readonly signal?: AbortSignal | undefined;
+  readonly stoppedReason?: string;
   /** Called once per unit as soon as its status is decided, in completion order. */
   readonly onUnit?: ((outcome: UnitOutcome, index: number) => void) | undefined;
 }
@@ -29,7 +32,7 @@ export function readUnits(
 ): Promise<UnitOutcome[]> {
   return mapBounded(units, options.concurrency, async (unit, index) => {
     const previous = known.get(unit.code);
-    const read = await readOne(client, unit, previous);
+    const read = await readOne(client, unit, previous, options);
     const outcome = await decideUnit(unit, read, previous, {
       now: options.now(),
       period: options.period,
@@ -44,14 +47,18 @@ async function readOne(
   client: SheetsClient,
   unit: RegisteredUnit,
   previous: UnitState | undefined,
+  { signal, stoppedReason = "" }: ReadUnitsOptions,
 ): Promise<UnitRead> {
   if (unit.spreadsheetId === null || unit.problem !== null) return { kind: "skipped" };
+  if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
   // Tab titles learnt from this very spreadsheet save a failed batchGet next time.
   const titles = previous?.snapshotSpreadsheetId === unit.spreadsheetId ? previous.tabTitles : null;
   try {
-    return { kind: "read", sheet: await readUnitSheet(client, unit.spreadsheetId, titles) };
+    const sheet = await readUnitSheet(client, unit.spreadsheetId, titles, signal);
+    return { kind: "read", sheet };
   } catch (error) {
     if (!isSheetsApiError(error)) throw error;
+    if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
     return { kind: "failed", reason: failureReason(error, client.serviceAccountEmail) };
   }
 }

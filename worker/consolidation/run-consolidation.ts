@@ -1,6 +1,12 @@
 import type { SheetsClient } from "../sheets/client.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
-import { finishRun, getRun, type RunOutcome, startRun } from "../storage/run-repository.ts";
+import {
+  closeAbandonedRuns,
+  finishRun,
+  getRun,
+  type RunOutcome,
+  startRun,
+} from "../storage/run-repository.ts";
 import { loadKnownUnits, loadSnapshots } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
@@ -9,11 +15,20 @@ import { readProvince } from "./read-province.ts";
 import { readUnits } from "./read-units.ts";
 import { reportPeriod } from "./report-period.ts";
 import { countRun } from "./run-counts.ts";
+import { keepLease, type RunLease } from "./run-lease.ts";
 import { acquireRunLock } from "./run-lock.ts";
 import { logRunFailed } from "./run-log.ts";
-import { failedMessage, skippedMessage, waitedMessage } from "./run-messages.ts";
+import {
+  ABANDONED_RUN,
+  deadlineReason,
+  failedMessage,
+  registryMessage,
+  skippedMessage,
+  waitedMessage,
+} from "./run-messages.ts";
 import { saveUnits } from "./save-units.ts";
 import { writeReport } from "./write-report.ts";
+import { writeRunLog } from "./write-run-log.ts";
 
 export interface ConsolidationDeps {
   readonly client: SheetsClient;
@@ -29,9 +44,12 @@ export interface ConsolidationOptions {
   /** How long to wait for another run of the same province before skipping (default 20 s;
    * the API passes 0 and answers 409 at once rather than hold the caller). */
   readonly lockWaitMs?: number;
-  /** Lease of the lock; a crashed run blocks others at most this long (default 15 min,
-   * the longest a cron-triggered Worker may run). */
+  /** Lease of the lock, renewed while the run works; a crashed run blocks others at most
+   * this long (default 15 min, the longest a cron-triggered Worker may run). */
   readonly leaseMs?: number;
+  /** Units not read this long after the start are left `stale` (default 12 min: time
+   * remains to write before the platform's 15-minute limit). */
+  readonly deadlineMs?: number;
   /** Units read at once (default 6, the client's connection limit). */
   readonly unitConcurrency?: number;
   /** Bytes the output write may take (default OUTPUT_BUDGET_BYTES, under Google's limit
@@ -40,69 +58,97 @@ export interface ConsolidationOptions {
 }
 
 /**
- * One consolidation of a province, under the province's lock, recorded as a run in D1.
+ * One consolidation of a province, under the province's lease, recorded as a run in D1.
  * Never throws for a unit's or Google's failure: the returned run says what happened.
  */
 export async function runConsolidation(
   deps: ConsolidationDeps,
   options: ConsolidationOptions,
 ): Promise<RunRecord> {
-  const { db, clock } = deps;
+  const { db, clock, client } = deps;
   const startedAt = iso(clock);
   const runId = await startRun(db, options.provinceId, options.trigger, startedAt);
+  const leaseMs = options.leaseMs ?? 900_000;
   const lockName = `consolidation:${options.provinceId}`;
   const holder = `run-${runId}`;
   const lock = await acquireRunLock(db, clock, {
     name: lockName,
     holder,
-    leaseMs: options.leaseMs ?? 900_000,
+    leaseMs,
     waitMs: options.lockWaitMs ?? 20_000,
   });
   if (!lock.acquired) {
     await finishRun(db, runId, emptyOutcome("skipped", iso(clock), skippedMessage(lock)));
     return mustGetRun(db, runId);
   }
+  const lease = keepLease(db, clock, { name: lockName, holder, leaseMs });
   try {
+    // Only a run holding the lease can tell that an older "running" row is dead.
+    const abandonedBefore = new Date(clock.now() - leaseMs).toISOString();
+    await closeAbandonedRuns(db, options.provinceId, abandonedBefore, iso(clock), ABANDONED_RUN);
     // A run that had to wait says so, in D1, the API's answer and Nhật ký.
     const note = lock.waitedFor ? waitedMessage(lock.waitedFor, lock.waitedMs) : null;
-    await finishRun(db, runId, await consolidate(deps, options, { runId, startedAt, note }));
-  } catch (error) {
-    const message = failedMessage(error, deps.client.serviceAccountEmail);
-    logRunFailed(runId, message);
-    await finishRun(db, runId, emptyOutcome("failed", iso(clock), message));
+    let outcome: RunOutcome;
+    try {
+      outcome = await consolidate(deps, options, { runId, startedAt, note }, lease);
+    } catch (error) {
+      outcome = emptyOutcome(
+        "failed",
+        iso(clock),
+        failedMessage(error, client.serviceAccountEmail),
+      );
+    }
+    await finishRun(db, runId, outcome);
+    // A failed run leaves the report tabs as they were, and says why in Nhật ký, unless
+    // another run holds the province now.
+    if (outcome.status === "failed") {
+      logRunFailed(runId, outcome.message ?? "");
+      if (!lease.lost.aborted) await writeRunLog(client, db, options.provinceId);
+    }
   } finally {
+    lease.stop();
     await releaseLock(db, lockName, holder);
   }
   return mustGetRun(db, runId);
 }
 
-/** The pipeline: registry → read and parse → aggregate → save → write. */
+/** The pipeline: registry → read and parse → aggregate → write → save. */
 async function consolidate(
   { client, db, clock, onUnit }: ConsolidationDeps,
   options: ConsolidationOptions,
   run: { readonly runId: number; readonly startedAt: string; readonly note: string | null },
+  lease: RunLease,
 ): Promise<RunOutcome> {
   const { provinceId } = options;
   const province = await readProvince(client, provinceId);
+  if (province.registry.unusable) {
+    const message = registryMessage(province.registry.unusable);
+    return emptyOutcome("failed", iso(clock), message);
+  }
   const period = reportPeriod(province.settings, clock.now());
   const units = province.registry.units;
   const known = await loadKnownUnits(db, provinceId);
 
+  const deadlineMs = options.deadlineMs ?? 720_000;
+  const deadline = Date.parse(run.startedAt) + deadlineMs - clock.now();
   const outcomes = await readUnits(client, units, known, {
     concurrency: options.unitConcurrency ?? 6,
     now: () => iso(clock),
     period,
     loadStored: async (code) => (await loadSnapshots(db, provinceId, [code])).get(code) ?? null,
+    signal: AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline)), lease.lost]),
+    stoppedReason: deadlineReason(deadlineMs),
     onUnit: onUnit && ((outcome, index) => onUnit(outcome, index, units.length)),
   });
 
   const finishedAt = iso(clock);
   const report = aggregateReport(province, outcomes, period, finishedAt);
   const counts = countRun(outcomes, report.provinceIssues.length);
-
-  await saveUnits(db, provinceId, outcomes, known);
-
   const summary = { finishedAt, periodId: period.id, periodRule: period.rule, counts };
+
+  // The sheet first, D1 after: the API serves what the sheet shows, so a write Google
+  // refuses leaves both as the last good run left them.
+  await lease.confirm();
   const message = await writeReport(client, db, {
     province,
     provinceId,
@@ -118,6 +164,7 @@ async function consolidate(
     },
     budgetBytes: options.outputBudgetBytes,
   });
+  await saveUnits(db, provinceId, outcomes, known);
   return { status: "succeeded", ...summary, message };
 }
 

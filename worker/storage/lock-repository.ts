@@ -48,3 +48,21 @@ export async function releaseLock(db: D1Database, name: string, holder: string):
   // Only our own lease: if it expired and another run took over, that one keeps it.
   await db.prepare("DELETE FROM locks WHERE name = ?1 AND holder = ?2").bind(name, holder).run();
 }
+
+/** Extends our own lease; false when it is not ours any more (expired and taken over). */
+export async function renewLock(
+  db: D1Database,
+  name: string,
+  holder: string,
+  now: number,
+  leaseMs: number,
+): Promise<boolean> {
+  const row = await db
+    .prepare(
+      `UPDATE locks SET expires_at = ?3 WHERE name = ?1 AND holder = ?2 AND expires_at > ?4
+       RETURNING holder`,
+    )
+    .bind(name, holder, now + leaseMs, now)
+    .first<{ holder: string }>();
+  return row?.holder === holder;
+}

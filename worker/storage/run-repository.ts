@@ -130,3 +130,23 @@ function toRecord(row: RunRow): RunRecord {
     message: row.message,
   };
 }
+
+/**
+ * Closes the rows of runs that never finished (the Worker was stopped mid-run): a run
+ * started before `startedBefore` cannot be alive, since no run outlives its lease.
+ */
+export async function closeAbandonedRuns(
+  db: D1Database,
+  provinceId: string,
+  startedBefore: string,
+  finishedAt: string,
+  message: string,
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE runs SET status = 'failed', finished_at = ?3, message = ?4
+       WHERE province_id = ?1 AND status = 'running' AND started_at < ?2`,
+    )
+    .bind(provinceId, startedBefore, finishedAt, message)
+    .run();
+}
