@@ -48,6 +48,8 @@ const envSchema = z.object({
   API_TOKEN: z.string().min(8, "is not set or shorter than 8 characters (a Worker secret)"),
 });
 
+const apiTokenSchema = envSchema.pick({ API_TOKEN: true });
+
 /** Where and how the Worker talks to Google. */
 export interface SheetsConfig {
   readonly baseUrl: string;
@@ -64,6 +66,26 @@ export interface WorkerConfig {
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+  /** False for a problem callers must not learn about (the API token itself). */
+  readonly explainToCaller: boolean;
+
+  constructor(message: string, explainToCaller = true) {
+    super(message);
+    this.explainToCaller = explainToCaller;
+  }
+}
+
+/**
+ * The bearer token, checked before anything else: a caller who has not proven they hold
+ * it must not learn that it is missing or too short (only the Worker's log says so).
+ */
+export function parseApiToken(env: Env): string {
+  const parsed = apiTokenSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`);
+    throw new ConfigError(`Worker configuration is invalid: ${problems.join("; ")}`, false);
+  }
+  return parsed.data.API_TOKEN;
 }
 
 export function parseEnv(env: Env): WorkerConfig {

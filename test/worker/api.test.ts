@@ -6,9 +6,9 @@ import {
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { METRIC_IDS } from "../../shared/metrics.ts";
+import type { RunRecord } from "../../worker/consolidation/model.ts";
 import type { TotalsBody } from "../../worker/consolidation/totals.ts";
 import worker from "../../worker/index.ts";
-import type { RunRecord } from "../../worker/consolidation/model.ts";
 import { putAll } from "./helpers/emulator.ts";
 import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
 
@@ -90,6 +90,16 @@ describe("HTTP API", () => {
     expect(res.body.error.message).not.toContain(TOKEN);
   });
 
+  it("answers a plain 500 when API_TOKEN is too short, explaining nothing to callers", async () => {
+    const shortToken = { ...testEnv, API_TOKEN: "abc" } as unknown as Env;
+    for (const token of [null, "abc", TOKEN]) {
+      const res = await call("/api/units", {}, token, shortToken);
+      expect(res.status).toBe(500);
+      expect(res.body.error.code).toBe("internal");
+      expect(JSON.stringify(res.body)).not.toMatch(/API_TOKEN|8 characters|token/i);
+    }
+  });
+
   it("has no run before the first one", async () => {
     const res = await call("/api/runs/latest", {}, TOKEN, {
       ...testEnv,
@@ -120,7 +130,7 @@ describe("HTTP API", () => {
     ]);
 
     const year = await call("/api/totals");
-    expect(year.body.period).toEqual({
+    expect(year.body.period).toMatchObject({
       id: "2026",
       rule: "decree09",
       from: "2025-12-15",
@@ -128,7 +138,7 @@ describe("HTTP API", () => {
     });
     expect(year.body.total.inspections).toBe(3);
     const h1 = await call("/api/totals?period=2026-h1");
-    expect(h1.body.period).toEqual({
+    expect(h1.body.period).toMatchObject({
       id: "2026-H1",
       rule: "decree09",
       from: "2025-12-15",
@@ -136,7 +146,7 @@ describe("HTTP API", () => {
     });
     expect(h1.body.total.inspections).toBe(3);
     const q3 = await call("/api/totals?period=2026-Q3&rule=calendar");
-    expect(q3.body.period).toEqual({
+    expect(q3.body.period).toMatchObject({
       id: "2026-Q3",
       rule: "calendar",
       from: "2026-07-01",

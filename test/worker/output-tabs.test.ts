@@ -41,7 +41,7 @@ function report(target: string): ConsolidationReport {
           snapshotSpreadsheetId: "x",
           tabTitles: null,
         },
-        snapshot: { rows, issues: [], invalidRows: 0 },
+        snapshot: { rows, issues: [], invalidRows: 0, tabProblems: [] },
         metrics: zeroMetrics(),
         errorFromRegistry: false,
       },

@@ -93,12 +93,53 @@ describe("readRegistry", () => {
     expect(units).toHaveLength(1);
   });
 
-  it("reports a registry without its header", () => {
-    const { units, issues } = readRegistry([
+  it("calls a registry without its header unusable, naming the columns", () => {
+    const { units, unusable } = readRegistry([
       ["Mã", "Tên"],
       ["H01", "Huyện A"],
     ]);
     expect(units).toEqual([]);
-    expect(issues[0]?.issue.message).toContain("không tìm thấy dòng tiêu đề");
+    expect(unusable).toContain("không có dòng tiêu đề");
+    expect(unusable).toContain("Mã đơn vị | Tên đơn vị | Bảng tính");
+  });
+
+  it("calls a registry with a header and no unit unusable: the province's own problem", () => {
+    expect(readRegistry([HEADER]).unusable).toContain("chưa có đơn vị nào");
+    // Rows that are all refused leave no unit either; the reasons go with it.
+    const refused = readRegistry([HEADER, ["", "Huyện A", "aaa"]]);
+    expect(refused.unusable).toContain("thiếu mã đơn vị");
+    expect(readRegistry([HEADER, ["H01", "Huyện A", "aaa"]]).unusable).toBeNull();
+  });
+
+  it("reads a code with invisible characters as the same unit", () => {
+    const invisible = fc.constantFrom("\u200e", "\u200f", "\u200b", "\u2060", "\ufeff");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), invisible), { maxLength: 4 }), (inserts) => {
+        let code = "H01";
+        for (const [at, char] of inserts) code = code.slice(0, at) + char + code.slice(at);
+        const { units, issues } = readRegistry([
+          HEADER,
+          [
+            code,
+            "Huyện A",
+            `https://docs.google.com/spreadsheets/d/aaa${inserts[0]?.[1] ?? ""}/edit`,
+          ],
+          ["H01", "Huyện A (trùng)", "bbb"],
+        ]);
+        expect(units.map((u) => [u.code, u.spreadsheetId])).toEqual([["H01", "aaa"]]);
+        expect(issues.map((i) => i.issue.message).join()).toContain("trùng với dòng 2");
+      }),
+    );
+  });
+
+  it("refuses a published-to-web link and asks for the edit link, never reads id 'e'", () => {
+    const link = "https://docs.google.com/spreadsheets/d/e/2PACX-1vRz9_Abc-Def/pubhtml";
+    expect(parseSpreadsheetRef(link)).toBeNull();
+    expect(parseSpreadsheetRef(link.replace("pubhtml", "pub?output=csv"))).toBeNull();
+    const { units, issues } = readRegistry([HEADER, ["H01", "Huyện A", link]]);
+    expect(units[0]).toMatchObject({ code: "H01", spreadsheetId: null });
+    expect(units[0]?.problem).toContain("Xuất bản lên web");
+    expect(units[0]?.problem).toContain("/edit");
+    expect(issues[0]?.issue).toMatchObject({ row: 2, column: "Bảng tính" });
   });
 });

@@ -54,7 +54,15 @@ describe("snapshot codec", () => {
         },
       ],
       invalidRows: 4,
+      tabProblems: [{ tab: "Khen thưởng", message: "không tìm thấy dòng tiêu đề" }],
     };
     expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual(snapshot);
+  });
+
+  it("reads a snapshot stored before tab problems were kept as having none", () => {
+    const snapshot = { rows: emptyUnitRows(), issues: [], invalidRows: 0, tabProblems: [] };
+    const old = JSON.parse(encodeSnapshot(snapshot));
+    delete old.tabProblems;
+    expect(decodeSnapshot(JSON.stringify(old))).toEqual(snapshot);
   });
 });

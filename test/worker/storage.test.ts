@@ -67,7 +67,7 @@ describe("unit repository", () => {
         notes: long,
       });
     }
-    const snapshot = { rows, issues: [], invalidRows: 2 };
+    const snapshot = { rows, issues: [], invalidRows: 2, tabProblems: [] };
     await saveUnitStates(
       env.DB,
       "tinh-kho",
@@ -83,7 +83,7 @@ describe("unit repository", () => {
   });
 
   it("replaces the registry, keeping snapshots of units that left it", async () => {
-    const snapshot = { rows: emptyUnitRows(), issues: [], invalidRows: 0 };
+    const snapshot = { rows: emptyUnitRows(), issues: [], invalidRows: 0, tabProblems: [] };
     await saveUnitStates(
       env.DB,
       "tinh-doi",

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ConfigError, parseEnv, type WorkerConfig } from "../env.ts";
+import { ConfigError, parseApiToken, parseEnv, type WorkerConfig } from "../env.ts";
 import { apiTokenAuth } from "./bearer-auth.ts";
 import { HttpError } from "./http-error.ts";
 import { runsRoutes } from "./runs-routes.ts";
@@ -18,15 +18,15 @@ export function createApp(): Hono<AppEnv> {
 
   app.get("/health", (c) => c.json({ ok: true, time: new Date().toISOString() }));
 
+  app.use(
+    "/api/*",
+    apiTokenAuth((c) => parseApiToken(c.env)),
+  );
   app.use("/api/*", async (c, next) => {
-    // Parsed per request: a missing secret answers 500 with its name, never crashes.
+    // Parsed per request: a missing setting answers 500 with its name, never crashes.
     c.set("config", parseEnv(c.env));
     await next();
   });
-  app.use(
-    "/api/*",
-    apiTokenAuth((c) => c.get("config").apiToken),
-  );
   app.route("/api/runs", runsRoutes());
   app.route("/api/totals", totalsRoutes());
   app.route("/api/units", unitsRoutes());
@@ -50,12 +50,19 @@ export function createApp(): Hono<AppEnv> {
       );
     }
     if (error instanceof ConfigError) {
-      console.error(error.message);
-      return c.json({ error: { code: "configuration", message: error.message } }, 500);
+      console.error(JSON.stringify({ event: "configuration", message: error.message }));
+      if (error.explainToCaller) {
+        return c.json({ error: { code: "configuration", message: error.message } }, 500);
+      }
+    } else {
+      console.error(
+        JSON.stringify({
+          event: "unhandled",
+          message: String(error),
+          stack: (error as Error).stack,
+        }),
+      );
     }
-    console.error(
-      JSON.stringify({ event: "unhandled", message: String(error), stack: (error as Error).stack }),
-    );
     return c.json(
       { error: { code: "internal", message: "Lỗi máy chủ, xem nhật ký của Worker." } },
       500,

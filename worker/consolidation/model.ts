@@ -1,7 +1,7 @@
 import type { Issue } from "../../shared/issue.ts";
 import type { Metrics } from "../../shared/metrics.ts";
 import type { Period, PeriodRule } from "../../shared/periods.ts";
-import type { UnitRows } from "../../shared/read-unit.ts";
+import type { TabProblem, UnitRows } from "../../shared/read-unit.ts";
 
 /**
  * The domain of one consolidation run: units, their statuses and snapshots, the run's
@@ -19,6 +19,9 @@ export interface UnitSnapshot {
   readonly rows: UnitRows;
   readonly issues: readonly Issue[];
   readonly invalidRows: number;
+  /** Template tabs whose rows could not all be counted (missing, header not found,
+   * required column missing, duplicate title), for the unit's status and `Theo đơn vị`. */
+  readonly tabProblems: readonly TabProblem[];
 }
 
 /** One row of the registry tab `Đơn vị`, accepted as a unit. */

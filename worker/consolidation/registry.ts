@@ -1,8 +1,14 @@
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from "../../shared/header-row.ts";
 import { type Issue, locate } from "../../shared/issue.ts";
-import { displayValue, foldKey, isBlank, normalizeText } from "../../shared/text/fold.ts";
+import {
+  displayValue,
+  foldKey,
+  isBlank,
+  normalizeText,
+  stripInvisible,
+} from "../../shared/text/fold.ts";
 import type { ProvinceIssue, RegisteredUnit } from "./model.ts";
-import { parseSpreadsheetRef } from "./spreadsheet-ref.ts";
+import { parseSpreadsheetRef, spreadsheetRefProblem } from "./spreadsheet-ref.ts";
 
 export const REGISTRY_TAB = "Đơn vị";
 export const REGISTRY_COLUMNS = {
@@ -15,6 +21,11 @@ export const REGISTRY_COLUMNS = {
 export interface Registry {
   readonly units: RegisteredUnit[];
   readonly issues: ProvinceIssue[];
+  /**
+   * Why the registry cannot be used at all (no tab, no header, no unit), in Vietnamese;
+   * such a run fails rather than publish a province of zero units.
+   */
+  readonly unusable: string | null;
 }
 
 type Key = keyof typeof REGISTRY_COLUMNS;
@@ -31,15 +42,9 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
   const rows = values ?? [];
   const header = locateRegistryHeader(rows);
   if (!header) {
-    issues.push(
-      issue(
-        null,
-        null,
-        "",
-        `không tìm thấy dòng tiêu đề (${Object.values(REGISTRY_COLUMNS).join(" | ")}) trong ${HEADER_SEARCH_ROWS} dòng đầu. Hãy giữ đúng tên các cột này.`,
-      ),
-    );
-    return { units: [], issues };
+    const unusable = `Trang "${REGISTRY_TAB}" không có dòng tiêu đề (${Object.values(REGISTRY_COLUMNS).join(" | ")}) trong ${HEADER_SEARCH_ROWS} dòng đầu: hãy giữ đúng tên các cột này.`;
+    issues.push(issue(null, null, "", lowerFirst(unusable)));
+    return { units: [], issues, unusable };
   }
   const { headerRow, columns } = header;
   const cell = (row: readonly unknown[], key: Key) => {
@@ -53,9 +58,11 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     const row = rows[r] ?? [];
     const sheetRow = r + 1;
     if (row.every(isBlank)) continue;
-    const code = normalizeText(displayValue(cell(row, "code")));
+    // Invisible characters pasted with a code would make it a second unit, and in a link
+    // they would make it unreadable: neither is what the office typed.
+    const code = stripInvisible(normalizeText(displayValue(cell(row, "code"))));
     const name = normalizeText(displayValue(cell(row, "name")));
-    const sheetRaw = normalizeText(displayValue(cell(row, "sheet")));
+    const sheetRaw = stripInvisible(normalizeText(displayValue(cell(row, "sheet"))));
     if (code === "") {
       if (name === "" && sheetRaw === "") continue; // only a note: not a unit
       issues.push(
@@ -98,7 +105,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     if (sheetRaw !== "") {
       spreadsheetId = parseSpreadsheetRef(sheetRaw);
       if (spreadsheetId === null) {
-        problem = `Ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị không phải đường dẫn hay mã bảng tính Google. Hãy dán đường dẫn dạng https://docs.google.com/spreadsheets/d/…`;
+        problem = `Ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị ${spreadsheetRefProblem(sheetRaw)}`;
         issues.push(issue(sheetRow, REGISTRY_COLUMNS.sheet, sheetRaw, lowerFirst(problem), code));
       } else {
         const owner = seenSheets.get(spreadsheetId);
@@ -119,7 +126,11 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       problem,
     });
   }
-  return { units, issues };
+  const unusable =
+    units.length > 0
+      ? null
+      : `Trang "${REGISTRY_TAB}" chưa có đơn vị nào được chấp nhận: hãy ghi mỗi đơn vị một dòng dưới dòng tiêu đề (${Object.values(REGISTRY_COLUMNS).join(" | ")}).${issues.length ? ` ${issues.map((i) => i.issue.message).join(" ")}` : ""}`;
+  return { units, issues, unusable };
 }
 
 const WANTED = (Object.entries(REGISTRY_COLUMNS) as [Key, string][]).map(([key, header]) => ({

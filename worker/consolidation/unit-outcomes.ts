@@ -50,6 +50,7 @@ export async function decideUnit(
       rows: rows.rows,
       issues: rows.issues,
       invalidRows: rows.invalidRows,
+      tabProblems: rows.tabProblems,
     };
     const state: UnitState = {
       ...base,

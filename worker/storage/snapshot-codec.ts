@@ -1,5 +1,5 @@
 import type { Issue } from "../../shared/issue.ts";
-import { emptyUnitRows, type UnitRows } from "../../shared/read-unit.ts";
+import { emptyUnitRows, type TabProblem, type UnitRows } from "../../shared/read-unit.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import type { UnitSnapshot } from "../consolidation/model.ts";
 
@@ -18,6 +18,8 @@ interface Encoded {
   readonly rows: Record<string, unknown[][]>;
   readonly issues: readonly Issue[];
   readonly invalidRows: number;
+  /** Absent in snapshots stored before tab problems were kept. */
+  readonly tabProblems?: readonly TabProblem[];
 }
 
 export function encodeSnapshot(snapshot: UnitSnapshot): string {
@@ -35,6 +37,7 @@ export function encodeSnapshot(snapshot: UnitSnapshot): string {
     rows,
     issues: snapshot.issues,
     invalidRows: snapshot.invalidRows,
+    tabProblems: snapshot.tabProblems,
   };
   return JSON.stringify(encoded);
 }
@@ -59,6 +62,7 @@ export function decodeSnapshot(json: string): UnitSnapshot {
     rows: rows as unknown as UnitRows,
     issues: encoded.issues,
     invalidRows: encoded.invalidRows,
+    tabProblems: encoded.tabProblems ?? [],
   };
 }
 

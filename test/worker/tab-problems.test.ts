@@ -1,0 +1,38 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import type { UnitOutcome } from "../../worker/consolidation/model.ts";
+import { loadSnapshots } from "../../worker/storage/unit-repository.ts";
+import { putAll } from "./helpers/emulator.ts";
+import { runJob } from "./helpers/run-job.ts";
+import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
+
+describe("a unit whose template tab was rejected", () => {
+  it("carries the tab's problem in its outcome and its stored snapshot", async () => {
+    const P = "tabprob-tinh";
+    const [inspections, awards, ...rest] = cleanUnitTabs();
+    // The awards header pushed below row 10: none of its rows can be counted.
+    const low = {
+      ...awards!,
+      values: [...Array.from({ length: 11 }, () => []), ...awards!.values!],
+    };
+    await putAll([
+      provinceSeed(P, [
+        ["A", "Đơn vị A", "tabprob-a"],
+        ["B", "Đơn vị B", "tabprob-b"],
+      ]),
+      unitSeed("tabprob-a", "A", [inspections!, low, ...rest]),
+      unitSeed("tabprob-b", "B", cleanUnitTabs()),
+    ]);
+    const outcomes: UnitOutcome[] = [];
+    const run = await runJob(P, {}, {}, { onUnit: (o) => outcomes.push(o) });
+    expect(run.status).toBe("succeeded");
+    const byCode = new Map(outcomes.map((o) => [o.state.code, o]));
+    // The status stays fresh|stale|unreadable|missing; the problem rides with the figures.
+    expect(byCode.get("A")?.state.status).toBe("fresh");
+    expect(byCode.get("A")?.snapshot?.tabProblems.map((p) => p.tab)).toEqual(["Khen thưởng"]);
+    expect(byCode.get("A")?.snapshot?.tabProblems[0]?.message).toMatch(/tiêu đề/);
+    expect(byCode.get("B")?.snapshot?.tabProblems).toEqual([]);
+    const stored = await loadSnapshots(env.DB, P);
+    expect(stored.get("A")?.tabProblems).toEqual(byCode.get("A")?.snapshot?.tabProblems);
+  });
+});
