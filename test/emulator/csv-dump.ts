@@ -18,7 +18,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const NEGATIVE_NUMBER = /^-[\d.,\u00a0 ]*\d[\d.,\u00a0 ]*%?$/;
 
 function csvField(v: string, isNumber: boolean): string {
-  const inert = isNumber && NEGATIVE_NUMBER.test(v);
+  // A lone "-" (a report's "none", a sub-row's number) is no formula in any program.
+  const inert = v === "-" || (isNumber && NEGATIVE_NUMBER.test(v));
   const safe = !inert && FORMULA_START.test(v) ? `'${v}` : v;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

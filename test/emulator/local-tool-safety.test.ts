@@ -207,7 +207,7 @@ describe("CSV export", () => {
       spreadsheets: [
         {
           spreadsheetId: "csv-1",
-          sheets: [{ title: "T", values: [risky, ["ok", -5, "a=b"]] }],
+          sheets: [{ title: "T", values: [risky, ["ok", -5, "a=b", "-"]] }],
         },
       ],
     });
@@ -225,8 +225,8 @@ describe("CSV export", () => {
           '"\'\rCR"',
         ].join(","),
       );
-      // A number stays a number; text with the character further in is left alone.
-      expect(lines[1]).toBe("ok,-5,a=b,,,");
+      // A number stays a number; text with the character further in, or a lone "-", is inert.
+      expect(lines[1]).toBe("ok,-5,a=b,-,,");
     } finally {
       await local.close();
     }
