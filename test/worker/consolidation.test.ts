@@ -100,6 +100,11 @@ beforeAll(async () => {
 
 const unit = (code: string) => totals.units.find((u) => u.code === code)!;
 const values = (title: string) => tabs.get(title)?.values ?? [];
+/** The column of a metric in `Theo đơn vị` (headed "label (unit)"), -1 when not shown. */
+const column = (metric: string) => {
+  const m = METRICS.find((x) => x.id === metric)!;
+  return values("Theo đơn vị")[1]?.indexOf(`${m.label} (${m.unit})`) ?? -1;
+};
 
 describe("a province with clean, messy and failing units", () => {
   it("finishes the run whatever the units do", () => {
@@ -140,8 +145,8 @@ describe("a province with clean, messy and failing units", () => {
   it("counts each unit's valid rows in the period", () => {
     const clean = {
       inspections: 3,
-      inspectionsByProvince: 2,
-      inspectionsByDistrict: 1,
+      visitsByProvince: 2,
+      visitsByDistrict: 1,
       inspectedBases: 2,
       recommendations: 4,
       recommendationsRemedied: 3,
@@ -160,16 +165,18 @@ describe("a province with clean, messy and failing units", () => {
     expect(unit("C09").metrics).toEqual(unit("C01").metrics);
     expect(unit("C02").metrics).toMatchObject({
       inspections: 2,
-      inspectionsByProvince: 1,
-      inspectionsByDistrict: 1,
+      visitsByProvince: 1,
+      visitsByDistrict: 1,
       recommendations: 1500,
       awards: 1,
       awardsCertificate: 1,
       awardsCollective: 0,
       dialogues: 1,
       dialogueParticipants: 30,
-      trainings: 1,
-      trainingAttendance: 0,
+      // A "Hội nghị" row: a conference, not a training class.
+      trainings: 0,
+      conferences: 1,
+      conferenceAttendance: 0,
       invalidRows: 2,
     });
     // A missing tab or a renamed column loses that tab only.
@@ -186,40 +193,18 @@ describe("a province with clean, messy and failing units", () => {
     // Summed by hand from the units above: C01, C04 and C09 clean, then C02, C06 and C07.
     expect(totals.total).toMatchObject({
       inspections: 14,
-      inspectionsByProvince: 9,
+      visitsByProvince: 9,
       awards: 9,
       dialogues: 5,
     });
     for (const u of totals.units) expect(Object.keys(u.metrics)).toEqual([...METRIC_IDS]);
   });
 
-  it("writes Tổng hợp: period, header, a row per unit, the province total", () => {
-    const rows = values("Tổng hợp");
-    expect(String(rows[1]?.[0])).toContain("Năm 2026 (từ 15/12/2025 đến 14/12/2026");
-    expect(String(rows[2]?.[0])).toMatch(/^Cập nhật lúc \d\d:\d\d \d\d\/\d\d\/\d{4}/);
-    const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
-    expect(rows[header]).toEqual([
-      "Mã đơn vị",
-      "Tên đơn vị",
-      "Tình trạng",
-      ...METRICS.map((m) => m.label),
-    ]);
-    const body = rows.slice(header + 1);
-    expect(body.map((r) => r[0])).toEqual([
-      "C01",
-      "C02",
-      "C03",
-      "C04",
-      "C05",
-      "C06",
-      "C07",
-      "C08",
-      "C09",
-      "C10",
-      "C11",
-      "C12",
-      "Toàn tỉnh",
-    ]);
+  it("writes Theo đơn vị: a row per unit in registry order with its status, then the province", () => {
+    const rows = values("Theo đơn vị");
+    expect(rows[1]?.slice(0, 3)).toEqual(["Mã đơn vị", "Tên đơn vị", "Tình trạng"]);
+    const body = rows.slice(2);
+    expect(body.map((r) => r[0])).toEqual([...totals.units.map((u) => u.code), "Toàn tỉnh"]);
     expect(body.map((r) => r[2])).toEqual([
       "Đã cập nhật",
       "Đã cập nhật",
@@ -235,61 +220,47 @@ describe("a province with clean, messy and failing units", () => {
       "Không đọc được",
       "6/12 đã cập nhật",
     ]);
-    const inspectionsColumn = 3 + METRIC_IDS.indexOf("inspections");
-    expect(body.at(-1)?.[inspectionsColumn]).toBe(14);
-    expect(body[0]?.[inspectionsColumn]).toBe(3);
+    const inspections = column("inspections");
+    expect(body.at(-1)?.[inspections]).toBe(14);
+    expect(body[0]?.[inspections]).toBe(3);
     // No figures for a unit never read: blank, not a zero that looks like a report.
-    expect(body[2]?.[inspectionsColumn] ?? null).toBeNull();
+    expect(body[2]?.[inspections] ?? null).toBeNull();
   });
 
-  it("writes each unit's figures in Tổng hợp exactly as totals.json has them", () => {
-    const rows = values("Tổng hợp");
-    const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
-    const metricsOf = (row: unknown[] | undefined) =>
-      METRIC_IDS.map((_, i) => row?.[3 + i] ?? null);
+  it("writes each unit's figures in Theo đơn vị exactly as totals.json has them", () => {
+    const rows = values("Theo đơn vị");
+    const shown = METRICS.filter((m) => column(m.id) >= 0);
+    expect(shown.length).toBeGreaterThan(10);
+    const metricsOf = (row: unknown[] | undefined) => shown.map((m) => row?.[column(m.id)] ?? null);
     for (const [i, u] of totals.units.entries()) {
-      const row = rows[header + 1 + i];
+      const row = rows[2 + i];
       expect(row?.slice(0, 2), u.code).toEqual([u.code, u.name]);
       const hasFigures = u.status === "fresh" || u.status === "stale";
       expect(metricsOf(row), u.code).toEqual(
-        hasFigures ? METRIC_IDS.map((m) => u.metrics[m]) : METRIC_IDS.map(() => null),
+        shown.map((m) => (hasFigures ? u.metrics[m.id] : null)),
       );
     }
-    const totalRow = rows[header + 1 + totals.units.length];
-    expect(metricsOf(totalRow)).toEqual(METRIC_IDS.map((m) => totals.total[m]));
+    const totalRow = rows[2 + totals.units.length];
+    expect(metricsOf(totalRow)).toEqual(shown.map((m) => totals.total[m.id]));
   });
 
-  it("formats Tổng hợp: frozen header, bold total, marked units, notes with the reason", () => {
-    const sheet = tabs.get("Tổng hợp")!;
-    const header = sheet.values.findIndex((r) => r[0] === "Mã đơn vị");
-    expect(sheet.properties.gridProperties.frozenRowCount).toBe(header + 1);
+  it("formats Theo đơn vị: frozen header, bold total, marked units, notes with the reason", () => {
+    const sheet = tabs.get("Theo đơn vị")!;
+    expect(sheet.properties.gridProperties.frozenRowCount).toBe(2);
     const formats = sheet.formats ?? [];
-    const total = header + 13;
+    const total = 2 + totals.units.length;
     expect(sheet.values[total]?.[0]).toBe("Toàn tỉnh");
-    for (const cell of [0, 2, 3, 10]) {
-      expect(formats[total]?.[cell]).toMatchObject({ textFormat: { bold: true } });
-    }
-    // Every unit that is not fresh is shaded across its whole row; fresh rows are not.
+    expect(formats[total]?.[0]).toMatchObject({ textFormat: { bold: true } });
+    // Every unit that is not fresh is shaded across its row; fresh rows are not.
     totals.units.forEach((u, i) => {
-      const row = formats[header + 1 + i] ?? [];
+      const row = formats[2 + i] ?? [];
       for (const cell of [0, 2, 5]) {
         if (u.status === "fresh") expect(row[cell]?.backgroundColor, u.code).toBeUndefined();
         else expect(row[cell]?.backgroundColor, u.code).toBeDefined();
       }
     });
-    expect(sheet.notes?.[header + 3]?.[2]).toContain("chia sẻ");
-    // Column widths: code, name, status, then one per metric.
-    expect(sheet.columnMetadata?.["0"]?.pixelSize).toBe(90);
-    expect(sheet.columnMetadata?.["1"]?.pixelSize).toBe(200);
-    expect(sheet.columnMetadata?.[String(2 + METRIC_IDS.length)]?.pixelSize).toBe(120);
-    for (const title of [
-      "Chi tiết – Kiểm tra, giám sát",
-      "Chi tiết – Khen thưởng",
-      "Chi tiết – Đối thoại",
-      "Chi tiết – Tập huấn, hội nghị",
-      "Lỗi dữ liệu",
-      "Nhật ký",
-    ]) {
+    expect(sheet.notes?.[2 + 2]?.[2]).toContain("chia sẻ");
+    for (const title of ["Chi tiết – Đối thoại", "Lỗi dữ liệu", "Nhật ký"]) {
       const tab = tabs.get(title)!;
       expect(tab.properties.gridProperties.frozenRowCount, title).toBe(1);
       expect(tab.formats?.[0]?.[0], title).toMatchObject({ textFormat: { bold: true } });
@@ -306,6 +277,7 @@ describe("a province with clean, messy and failing units", () => {
       "Ngày kiểm tra",
       "Chủ thể kiểm tra",
     ]);
+    const target = rows[0]!.indexOf("Đơn vị được kiểm tra");
     const codes = rows.slice(1).map((r) => r[0]);
     expect(codes.filter((c) => c === "C01")).toHaveLength(4); // all periods, marked
     expect(codes.filter((c) => c === "C02")).toHaveLength(2);
@@ -316,7 +288,7 @@ describe("a province with clean, messy and failing units", () => {
     for (const tab of tabs.values()) {
       expect(tab.formulas?.flat().filter((f) => f !== null) ?? [], tab.title).toEqual([]);
     }
-    expect(String(rows[injected]?.[5])).toBe(IMPORTXML);
+    expect(String(rows[injected]?.[target])).toBe(IMPORTXML);
     // Dates are serial numbers shown as dd/mm/yyyy.
     expect(rows[injected]?.[2]).toBe(serial("2026-06-05"));
     expect(sheet.formats?.[injected]?.[2]).toMatchObject({
@@ -327,33 +299,44 @@ describe("a province with clean, messy and failing units", () => {
 
   it("lists every problem in Lỗi dữ liệu with unit, tab, row and column", () => {
     const rows = values("Lỗi dữ liệu");
-    expect(rows[0]).toEqual(["Mã đơn vị", "Biểu", "Dòng", "Cột", "Giá trị", "Lỗi"]);
+    expect(rows[0]?.slice(0, 8)).toEqual([
+      "Mã đơn vị",
+      "Tên đơn vị",
+      "Mức độ",
+      "Biểu",
+      "Dòng",
+      "Cột",
+      "Giá trị",
+      "Nội dung",
+    ]);
     const of = (code: string) => rows.filter((r) => r[0] === code);
-    expect(of("C01").some((r) => r[1] === "Đơn vị" && r[2] === 13 && r[3] === "Mã đơn vị")).toBe(
+    // The duplicate code C01 at row 13 of Đơn vị is the province's own problem.
+    expect(of("Tỉnh").some((r) => r[3] === "Đơn vị" && r[4] === 13 && r[5] === "Mã đơn vị")).toBe(
       true,
     );
-    expect(of("C03")[0]?.slice(3, 5)).toEqual(["Bảng tính", id("C03")]);
-    expect(of("C05")[0]?.[5]).toContain("Không tìm thấy");
+    expect(of("C03")[0]?.slice(5, 7)).toEqual(["Bảng tính", id("C03")]);
+    expect(of("C05")[0]?.[7]).toContain("Không tìm thấy");
     for (const code of ["C10", "C11", "C12"]) {
       expect(
-        of(code).map((r) => r.slice(3, 5)),
+        of(code).map((r) => r.slice(5, 7)),
         code,
       ).toEqual([["Bảng tính", id(code)]]);
     }
     expect(
       of("C06")
-        .map((r) => r[1])
+        .filter((r) => r[2] === "Lỗi")
+        .map((r) => r[3])
         .sort(),
     ).toEqual(["Khen thưởng", "Tập huấn, hội nghị", "Đối thoại"].sort());
     expect(
       of("C07").some(
-        (r) => r[1] === "Kiểm tra, giám sát" && String(r[5]).includes("Ngày kiểm tra"),
+        (r) => r[3] === "Kiểm tra, giám sát" && String(r[7]).includes("Ngày kiểm tra"),
       ),
     ).toBe(true);
     const messy = of("C02");
-    expect(messy.some((r) => r[4] === "31/02/2026")).toBe(true);
-    expect(messy.some((r) => r[4] === "Sở Nội vụ")).toBe(true);
-    expect(messy.some((r) => String(r[5]).startsWith("Cảnh báo:"))).toBe(true);
+    expect(messy.some((r) => r[6] === "31/02/2026")).toBe(true);
+    expect(messy.some((r) => r[6] === "Sở Nội vụ")).toBe(true);
+    expect(messy.some((r) => r[2] === "Cảnh báo")).toBe(true);
     expect(of("C08")).toEqual([]);
   });
 
