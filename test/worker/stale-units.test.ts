@@ -37,12 +37,13 @@ describe("a unit that cannot be read any more", () => {
     expect(b.error).toContain("chia sẻ");
     expect(stale.total).toEqual(first.total);
 
-    const summary = await tab("Tổng hợp");
-    const bRow = summary.find((r) => r[0] === "B")!;
+    const byUnit = await tab("Theo đơn vị");
+    const bRow = byUnit.find((r) => r[0] === "B")!;
     expect(String(bRow[2])).toMatch(/^Số liệu cũ \(đọc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\)$/);
     expect(bRow[3]).toBe(first.units[1]!.metrics.inspections);
     const errors = await tab("Lỗi dữ liệu");
-    expect(errors.find((r) => r[0] === "B")?.[5]).toContain("Tổng hợp đang dùng số liệu đọc lúc");
+    const bError = errors.find((r) => r[0] === "B" && r[5] === "Bảng tính");
+    expect(bError?.[7]).toContain("Tổng hợp đang dùng số liệu đọc lúc");
     expect((await tab("Chi tiết – Khen thưởng")).filter((r) => r[0] === "B")).toHaveLength(2);
 
     // The registry shrinks to B, and B comes back with one inspection: nothing of the
@@ -73,17 +74,13 @@ describe("a unit that cannot be read any more", () => {
     expect(recovered.units.map((u) => [u.code, u.status, u.metrics.inspections])).toEqual([
       ["B", "fresh", 1],
     ]);
-    const rows = await tab("Tổng hợp");
-    const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
-    expect(rows.slice(header + 1).map((r) => r[0])).toEqual(["B", "Toàn tỉnh"]);
+    expect((await tab("Theo đơn vị")).slice(2).map((r) => r[0])).toEqual(["B", "Toàn tỉnh"]);
     expect((await tab("Chi tiết – Kiểm tra, giám sát")).map((r) => r[0])).toEqual([
       "Mã đơn vị",
       "B",
     ]);
-    expect(await tab("Lỗi dữ liệu")).toEqual([
-      ["Mã đơn vị", "Biểu", "Dòng", "Cột", "Giá trị", "Lỗi"],
-      [null, null, null, null, null, "Không phát hiện lỗi dữ liệu."],
-    ]);
+    // Only B's one row is left, and it has no problem: A's and the old B's are gone.
+    expect((await tab("Lỗi dữ liệu")).slice(1).filter((r) => r[0] !== null)).toEqual([]);
     const log = await tab("Nhật ký");
     expect(log.slice(1).map((r) => r[3])).toEqual(["Hoàn thành", "Hoàn thành", "Hoàn thành"]);
   });
