@@ -29,6 +29,18 @@ import type {
   UnitSettings,
 } from "./server-api.ts";
 import { saveUnitSettings as save, getUnitSettings as settings } from "./settings/unit-settings.ts";
+import type {
+  ReportContext,
+  ReportTable,
+  SubmissionPreview,
+  SubmitResult,
+} from "./submission/submission-api.ts";
+import {
+  getOwnTotals as ownTotals,
+  previewSubmission as previewReport,
+  getReportContext as reportContext,
+  submitReport as submitOwnReport,
+} from "./submission/submit-report.ts";
 import { createTemplates, createTemplatesMessage } from "./templates/create-templates.ts";
 
 function context(): AddonContext {
@@ -68,6 +80,14 @@ export function menuRunCheck(): void {
 
 export function menuOpenSettings(): void {
   showDialog(PAGES.settings);
+}
+
+export function menuOpenOwnTotals(): void {
+  showDialog(PAGES.ownTotals);
+}
+
+export function menuOpenSubmit(): void {
+  showDialog(PAGES.submit);
 }
 
 export function menuOpenGuide(): void {
@@ -128,6 +148,28 @@ export function saveUnitSettings(input: UnitSettings): SaveSettingsResult {
   return save(context(), input);
 }
 
+export function getReportContext(): ReportContext {
+  return reportContext(context());
+}
+
+export function getOwnTotals(
+  periodId: string,
+): { ok: true; table: ReportTable } | { ok: false; message: string } {
+  return ownTotals(context(), periodId);
+}
+
+export function previewSubmission(periodId: string): SubmissionPreview | null {
+  return previewReport(context(), periodId);
+}
+
+export function submitReport(
+  periodId: string,
+  seenFingerprint: string,
+  note: string,
+): SubmitResult {
+  return submitOwnReport(context(), periodId, seenFingerprint, note);
+}
+
 // Compile-time check that the functions above are the API the pages were built against.
 ({
   getEntryContext,
@@ -139,4 +181,8 @@ export function saveUnitSettings(input: UnitSettings): SaveSettingsResult {
   goToCell,
   getUnitSettings,
   saveUnitSettings,
+  getReportContext,
+  getOwnTotals,
+  previewSubmission,
+  submitReport,
 }) satisfies ServerApi;

@@ -7,6 +7,8 @@ export const MENU_ITEMS = [
   { caption: "Tạo biểu mẫu", functionName: "menuCreateTemplates" },
   { caption: "Nhập liệu", functionName: "menuOpenEntry" },
   { caption: "Kiểm tra dữ liệu", functionName: "menuRunCheck" },
+  { caption: "Số liệu của đơn vị…", functionName: "menuOpenOwnTotals" },
+  { caption: "Nộp báo cáo…", functionName: "menuOpenSubmit" },
   { caption: "Cài đặt đơn vị", functionName: "menuOpenSettings" },
   { caption: "Hướng dẫn", functionName: "menuOpenGuide" },
 ] as const;

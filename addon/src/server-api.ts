@@ -4,17 +4,31 @@
  * reshaped server function is a compile error on both sides; `SERVER_FUNCTIONS` lets the
  * bundle test check each one is a top-level function in the built script.
  */
+
+import type { PeriodRule } from "../../shared/periods.ts";
 import type { IsoDate } from "../../shared/schema/template.ts";
 import type { Problem } from "../../shared/validate-row.ts";
+import type {
+  ReportContext,
+  ReportTable,
+  SubmissionPreview,
+  SubmitResult,
+} from "./submission/submission-api.ts";
 
 export interface UnitSettings {
   readonly code: string;
   readonly name: string;
+  /** `Người lập biểu`: the name a submission records (issue 11). */
+  readonly preparer?: string;
+  /** The unit's `Quy tắc kỳ` for Nộp báo cáo (issue 11); decree09 when unset. */
+  readonly rule?: PeriodRule;
 }
 
 export interface SettingsView extends UnitSettings {
   /** The Worker's service account (script property SERVICE_ACCOUNT_EMAIL), or null if unset. */
   readonly serviceAccountEmail: string | null;
+  readonly preparer: string;
+  readonly rule: PeriodRule;
 }
 
 export type SaveSettingsResult =
@@ -111,6 +125,10 @@ export interface ServerApi {
   goToCell(sheetName: string, row: number, column: number): boolean;
   getUnitSettings(): SettingsView;
   saveUnitSettings(input: UnitSettings): SaveSettingsResult;
+  getReportContext(): ReportContext;
+  getOwnTotals(periodId: string): { ok: true; table: ReportTable } | { ok: false; message: string };
+  previewSubmission(periodId: string): SubmissionPreview | null;
+  submitReport(periodId: string, seenFingerprint: string, note: string): SubmitResult;
 }
 
 export type ServerFunctionName = keyof ServerApi;
@@ -125,6 +143,10 @@ export const SERVER_FUNCTIONS = [
   "goToCell",
   "getUnitSettings",
   "saveUnitSettings",
+  "getReportContext",
+  "getOwnTotals",
+  "previewSubmission",
+  "submitReport",
 ] as const satisfies readonly ServerFunctionName[];
 
 // Compile-time: the list above names every function of ServerApi.

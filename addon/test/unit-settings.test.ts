@@ -15,6 +15,8 @@ describe("Cài đặt đơn vị", () => {
       code: "",
       name: "",
       serviceAccountEmail: null,
+      preparer: "",
+      rule: "decree09",
     });
     const fake = createFakeAppsScript({
       scriptProperties: { [SERVICE_ACCOUNT_KEY]: ` ${EMAIL} ` },
@@ -40,7 +42,13 @@ describe("Cài đặt đơn vị", () => {
     const result = saveUnitSettings(fake.context(), { code: "001", name });
     expect(result).toEqual({
       ok: true,
-      settings: { code: "001", name: "Xã Hoà Bình", serviceAccountEmail: EMAIL },
+      settings: {
+        code: "001",
+        name: "Xã Hoà Bình",
+        serviceAccountEmail: EMAIL,
+        preparer: "",
+        rule: "decree09",
+      },
       updatedTitles: ["Kiểm tra, giám sát", "Khen thưởng", "Tập huấn, hội nghị"],
     });
     expect(fake.documentProperties.getProperty(UNIT_CODE_KEY)).toBe("001");
@@ -67,14 +75,16 @@ describe("Menu", () => {
     buildMenu(fake.ui);
     expect(fake.ui.menus).toHaveLength(1);
     expect(fake.ui.menus[0]!.entries).toEqual([
-      ...MENU_ITEMS.slice(0, 4),
+      ...MENU_ITEMS.slice(0, -1),
       "separator",
-      MENU_ITEMS[4],
+      MENU_ITEMS.at(-1),
     ]);
     expect(MENU_ITEMS.map((i) => i.caption)).toEqual([
       "Tạo biểu mẫu",
       "Nhập liệu",
       "Kiểm tra dữ liệu",
+      "Số liệu của đơn vị…",
+      "Nộp báo cáo…",
       "Cài đặt đơn vị",
       "Hướng dẫn",
     ]);

@@ -6,6 +6,8 @@ import { callServer, closeDialog, errorText } from "./server-call.ts";
 const form = byId<HTMLFormElement>("settings-form");
 const code = byId<HTMLInputElement>("unit-code");
 const name = byId<HTMLInputElement>("unit-name");
+const preparer = byId<HTMLInputElement>("unit-preparer");
+const rule = byId<HTMLSelectElement>("unit-rule");
 const save = byId<HTMLButtonElement>("save");
 const status = byId("status");
 const email = byId<HTMLInputElement>("sa-email");
@@ -13,7 +15,10 @@ const copy = byId<HTMLButtonElement>("copy-email");
 const fieldErrors: Record<keyof UnitSettings, HTMLElement> = {
   code: byId("unit-code-error"),
   name: byId("unit-name-error"),
+  preparer: byId("unit-preparer-error"),
+  rule: byId("unit-rule-error"),
 };
+const inputs: Record<keyof UnitSettings, HTMLElement> = { code, name, preparer, rule };
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
@@ -42,6 +47,8 @@ async function load(): Promise<void> {
 function show(view: SettingsView): void {
   code.value = view.code;
   name.value = view.name;
+  preparer.value = view.preparer;
+  rule.value = view.rule;
   const known = view.serviceAccountEmail !== null;
   email.value = view.serviceAccountEmail ?? "";
   byId("sa-known").hidden = !known;
@@ -52,7 +59,12 @@ async function store(): Promise<void> {
   save.disabled = true;
   setStatus(status, "info", "Đang lưu…");
   try {
-    const result = await callServer("saveUnitSettings", { code: code.value, name: name.value });
+    const result = await callServer("saveUnitSettings", {
+      code: code.value,
+      name: name.value,
+      preparer: preparer.value,
+      rule: rule.value as SettingsView["rule"],
+    });
     for (const [field, element] of Object.entries(fieldErrors) as [
       keyof UnitSettings,
       HTMLElement,
@@ -60,11 +72,11 @@ async function store(): Promise<void> {
       const problem = result.ok ? undefined : result.problems.find((p) => p.field === field);
       element.textContent = problem?.message ?? "";
       element.hidden = !problem;
-      (field === "code" ? code : name).setAttribute("aria-invalid", problem ? "true" : "false");
+      inputs[field].setAttribute("aria-invalid", problem ? "true" : "false");
     }
     if (!result.ok) {
       setStatus(status, "error", "Chưa lưu: hãy sửa các ô được báo lỗi.");
-      (result.problems[0]?.field === "name" ? name : code).focus();
+      inputs[result.problems[0]?.field ?? "code"].focus();
       return;
     }
     show(result.settings);

@@ -3,6 +3,11 @@ import { TEMPLATES } from "../../../shared/templates/index.ts";
 import { normalizeText } from "../../../shared/text/fold.ts";
 import type { AddonContext } from "../gas/types.ts";
 import type { SaveSettingsResult, SettingsView, UnitSettings } from "../server-api.ts";
+import {
+  checkReportingInput,
+  loadReportingSettings,
+  storeReportingSettings,
+} from "../submission/reporting-settings.ts";
 import { TITLE_ROW } from "../templates/create-template-tab.ts";
 import { isGeneratedTitle, titleText } from "../templates/title-row.ts";
 import { loadUnitSettings, serviceAccountEmail, storeUnitSettings } from "./unit-store.ts";
@@ -16,6 +21,7 @@ export function getUnitSettings(ctx: AddonContext): SettingsView {
     code: unit?.code ?? "",
     name: unit?.name ?? "",
     serviceAccountEmail: serviceAccountEmail(ctx.scriptProperties),
+    ...loadReportingSettings(ctx.documentProperties),
   };
 }
 
@@ -43,10 +49,13 @@ export function saveUnitSettings(
   else if (name.length > MAX_NAME_LENGTH) {
     problems.push({ field: "name", message: `Tên đơn vị dài tối đa ${MAX_NAME_LENGTH} ký tự.` });
   }
+  const reporting = checkReportingInput(input);
+  problems.push(...reporting.problems);
   if (problems.length > 0) return { ok: false, problems };
 
   const unit = { code, name };
   storeUnitSettings(ctx.documentProperties, unit);
+  storeReportingSettings(ctx.documentProperties, reporting.settings);
   return { ok: true, settings: getUnitSettings(ctx), updatedTitles: refreshTitles(ctx, unit) };
 }
 
