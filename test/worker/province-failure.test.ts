@@ -1,8 +1,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
 import { failureReason } from "../../worker/consolidation/failure-reason.ts";
 import { SheetsApiError } from "../../worker/sheets/client.ts";
 import { latestRun } from "../../worker/storage/run-repository.ts";
+import { loadUnitStates } from "../../worker/storage/unit-repository.ts";
 import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
@@ -28,6 +30,18 @@ describe("when the province's own spreadsheet fails", () => {
     // Nhật ký keeps the failed run as well (newest first).
     const log = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Nhật ký")!.values;
     expect(log.slice(1).map((r) => r[3])).toEqual(["Hoàn thành", "Thất bại"]);
+  });
+
+  it("fails with the secret's name, never its value, when the service-account key is bad", async () => {
+    const P = "fail-bad-key";
+    await putAll([provinceSeed(P, [["A", "Đơn vị A", "fail-a"]])]);
+    const keyJson = '{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----xyz"}';
+    const tokenProvider = createServiceAccountTokenProvider({ keyJson, tokenUrl: env.TOKEN_URL });
+    const run = await runJob(P, {}, { tokenProvider });
+    expect(run.status).toBe("failed");
+    expect(run.message).toContain("GOOGLE_SERVICE_ACCOUNT_JSON");
+    expect(run.message).not.toContain("xyz");
+    expect(await loadUnitStates(env.DB, P)).toEqual([]);
   });
 
   it("names the Worker setting, not the registry, when the province's spreadsheet is gone", async () => {
