@@ -25,7 +25,7 @@ export const PAGES = {
     script: "settings-page.ts",
     kind: "dialog",
     width: 440,
-    height: 470,
+    height: 640,
   },
   ownTotals: {
     file: "OwnTotals",
