@@ -158,6 +158,24 @@ describe("Nộp báo cáo", () => {
     });
   });
 
+  it("keeps a year's id as text, and grows the full tab with the same protection", () => {
+    const fake = unitSpreadsheet();
+    const year = getReportContext(fake.context()).periods.find((p) => /^\d{4}$/.test(p.id))!;
+    const code = previewSubmission(fake.context(), year.id)!.fingerprint;
+    expect(submitReport(fake.context(), year.id, code, "")).toMatchObject({ ok: true, row: 2 });
+    const sheet = fake.spreadsheet.getSheetByName(SUBMISSION_TAB.title)!;
+    expect(sheet.stored(2, 1, 1, 1)).toEqual([[year.id]]);
+    // As if 998 earlier submissions had filled the tab's rows.
+    sheet.maxRows = 2;
+    expect(submitReport(fake.context(), year.id, code, "")).toMatchObject({ ok: true, row: 3 });
+    expect(sheet.getMaxRows()).toBe(102);
+    expect(sheet.stored(3, 1, 1, 1)).toEqual([[year.id]]);
+    expect(sheet.protections.map((p) => [p.range.getA1Notation(), p.warningOnly])).toEqual([
+      ["A1:G1000", true],
+      ["A3:G102", true],
+    ]);
+  });
+
   it("writes nothing when the rows changed after the totals were shown", () => {
     const fake = unitSpreadsheet();
     const period = defaultPeriod(fake);
