@@ -5,6 +5,7 @@ import { awards, inspections, trainings } from "../../shared/templates/index.ts"
 import { validateRecord } from "../../shared/validate-row.ts";
 import { runDataCheck } from "../src/check/run-check.ts";
 import { getEntryContext, submitEntry } from "../src/entry/append-entry.ts";
+import { vietnamToday } from "../src/gas/vietnam-today.ts";
 import { storeUnitSettings } from "../src/settings/unit-store.ts";
 import { COUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "../src/templates/column-formats.ts";
 import { createTemplates } from "../src/templates/create-templates.ts";
@@ -48,12 +49,19 @@ describe("Nhập liệu (server side)", () => {
   it("appends a valid row below the header with real dates, numbers and text", () => {
     const fake = withTemplates();
     const result = submitEntry(fake.context(), "inspections", INSPECTION);
-    expect(result).toEqual({ ok: true, tab: "Kiểm tra, giám sát", row: 3, createdTab: false });
+    expect(result).toEqual({
+      ok: true,
+      tab: "Kiểm tra, giám sát",
+      row: 3,
+      createdTab: false,
+      warnings: [],
+    });
     const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
-    expect(sheet.stored(3, 1, 1, 9)[0]).toEqual([
+    expect(sheet.stored(3, 1, 1, 10)[0]).toEqual([
       isoDateToSerial("2026-06-05"),
       "Ban Chỉ đạo cấp tỉnh",
       "Kiểm tra",
+      "",
       "UBND xã Hòa Bình",
       "Xã, phường, đặc khu",
       "",
@@ -61,9 +69,9 @@ describe("Nhập liệu (server side)", () => {
       12,
       "",
     ]);
-    expect(sheet.getRange(3, 1, 1, 9).getNumberFormats()[0]).toEqual([
+    expect(sheet.getRange(3, 1, 1, 10).getNumberFormats()[0]).toEqual([
       DATE_FORMAT,
-      ...Array(5).fill(TEXT_FORMAT),
+      ...Array(6).fill(TEXT_FORMAT),
       COUNT_FORMAT,
       COUNT_FORMAT,
       TEXT_FORMAT,
@@ -120,13 +128,23 @@ describe("Nhập liệu (server side)", () => {
 
   it("creates a missing tab on the first entry", () => {
     const fake = createFakeAppsScript();
-    expect(getEntryContext(fake.context())).toEqual({ unitLabel: null, existingTemplates: [] });
+    expect(getEntryContext(fake.context())).toEqual({
+      unitLabel: null,
+      existingTemplates: [],
+      today: vietnamToday(fake.context()),
+    });
     const result = submitEntry(fake.context(), "trainings", {
       date: "2026-03-01",
       kind: "Tập huấn",
       topic: "Quy chế dân chủ",
     });
-    expect(result).toEqual({ ok: true, tab: "Tập huấn, hội nghị", row: 3, createdTab: true });
+    expect(result).toEqual({
+      ok: true,
+      tab: "Tập huấn, hội nghị",
+      row: 3,
+      createdTab: true,
+      warnings: [],
+    });
     expect(getEntryContext(fake.context()).existingTemplates).toEqual(["trainings"]);
     const sheet = fake.spreadsheet.getSheetByName("Tập huấn, hội nghị")!;
     expect(sheet.stored(3, 1, 1, 4)[0]).toEqual([

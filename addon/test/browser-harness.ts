@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { it } from "vitest";
 import { ADDON, callGlobal, DIST } from "./load-bundle.ts";
@@ -43,8 +44,15 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Real headless Chromium with a fresh profile directory, nothing fetched from the network. */
-export async function launch(executablePath: string): Promise<Browser> {
+/**
+ * Real headless Chromium with a fresh profile directory, nothing fetched from the network,
+ * in the interface language `lang` (`vi` as on a Vietnamese desktop, `en-US` as on an
+ * English one): the form must read dates the same in both.
+ */
+export async function launch(
+  executablePath: string,
+  lang: "vi" | "en-US" = "vi",
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "qcdc-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -58,11 +66,14 @@ export async function launch(executablePath: string): Promise<Browser> {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
-      "--lang=vi-VN",
+      `--lang=${lang}`,
     ],
-    locale: "vi-VN",
-    // The date picker's display follows the process locale, as on a Vietnamese desktop.
-    env: { ...process.env, LANG: "vi_VN.UTF-8", LANGUAGE: "vi" },
+    locale: lang === "vi" ? "vi-VN" : "en-US",
+    env: {
+      ...process.env,
+      LANG: lang === "vi" ? "vi_VN.UTF-8" : "en_US.UTF-8",
+      LANGUAGE: lang === "vi" ? "vi" : "en",
+    },
     viewport: { width: 300, height: 900 },
   });
   return {
@@ -129,28 +140,12 @@ export function screenshotPath(name: string): string {
   return join(TEST_OUTPUT, name);
 }
 
-/**
- * The order a date input's fields take when typed into: it follows the browser's language
- * (05/06/2026 is typed day first in Vietnamese, month first in an en-US browser such as
- * Debian's chromium without chromium-l10n). Found by typing into a scratch page.
- */
-export async function dateFieldOrder(browser: Browser): Promise<"dmy" | "mdy"> {
-  const page = await browser.context.newPage();
-  try {
-    await page.setContent('<input id="d" type="date">');
-    await page.focus("#d");
-    await page.keyboard.type("01022026");
-    const value = await page.inputValue("#d");
-    if (value === "2026-02-01") return "dmy";
-    if (value === "2026-01-02") return "mdy";
-    throw new Error(`unexpected date field order: typing 01022026 gave "${value}"`);
-  } finally {
-    await page.close();
-  }
-}
-
-/** What a person types into a focused date input for `iso` (YYYY-MM-DD), digits only. */
-export function dateKeystrokes(iso: string, order: "dmy" | "mdy"): string {
-  const [y = "", m = "", d = ""] = iso.split("-");
-  return order === "dmy" ? `${d}${m}${y}` : `${m}${d}${y}`;
+/** axe-core's WCAG 2.x A/AA rules on the page as it is now; [] when it has no violation. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
 }

@@ -66,9 +66,9 @@ describe("addon/dist", () => {
         callGlobal(scope, trigger, { authMode: mode });
         expect(fake.ui.menus).toHaveLength(1);
         expect(fake.ui.menus[0]!.entries).toEqual([
-          ...MENU_ITEMS.slice(0, 4),
+          ...MENU_ITEMS.slice(0, -1),
           "separator",
-          MENU_ITEMS[4],
+          MENU_ITEMS.at(-1),
         ]);
         expect(fake.documentProperties.getKeys()).toEqual([]);
         expect(fake.spreadsheet.getSheets()).toEqual([]);
@@ -101,7 +101,7 @@ describe("addon/dist", () => {
   });
 
   it("names each server function in a built page, and runs them through the stubs", () => {
-    const pages = ["Sidebar", "Check", "Settings", "Guide"]
+    const pages = ["Sidebar", "Check", "Settings", "Guide", "OwnTotals", "Submit"]
       .map((p) => distHtml(p) ?? "")
       .join("\n");
     for (const name of SERVER_FUNCTIONS) expect(pages, name).toContain(`"${name}"`);
@@ -118,6 +118,7 @@ describe("addon/dist", () => {
     expect(callGlobal(scope, "getEntryContext")).toEqual({
       unitLabel: "Xã Hòa Bình (mã 001)",
       existingTemplates: TEMPLATES.map((t) => t.id),
+      today: fake.context().formatDate(new Date(), "Asia/Ho_Chi_Minh", "yyyy-MM-dd"),
     });
     const entry = { date: "2026-06-05", kind: "Hội nghị", topic: "Sơ kết", attendance: "120" };
     expect(callGlobal(scope, "submitEntry", "trainings", entry)).toEqual({
@@ -125,6 +126,7 @@ describe("addon/dist", () => {
       tab: "Tập huấn, hội nghị",
       row: 3,
       createdTab: false,
+      warnings: [],
     });
     const report = callGlobal(scope, "runDataCheck") as {
       issues: unknown[];
@@ -137,6 +139,8 @@ describe("addon/dist", () => {
       code: "001",
       name: "Xã Hòa Bình",
       serviceAccountEmail: null,
+      preparer: "",
+      rule: "decree09",
     });
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { parseCount } from "../../shared/cells/parse-count.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { storeUnitSettings } from "../src/settings/unit-store.ts";
-import { COUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT } from "../src/templates/column-formats.ts";
+import {
+  COUNT_FORMAT,
+  COUNT_NONE_WORDS,
+  DATE_FORMAT,
+  TEXT_FORMAT,
+} from "../src/templates/column-formats.ts";
 import {
   createTemplateTab,
   FIRST_DATA_ROW,
@@ -77,8 +83,15 @@ describe("Tạo biểu mẫu", () => {
     const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
     const formula = (col: number) =>
       sheet.peek(FIRST_DATA_ROW, col)!.validation!.getCriteriaValues()[0];
-    expect(formula(7)).toBe("=AND(ISNUMBER(G3),G3>=0,G3=INT(G3))");
-    expect(formula(8)).toBe("=AND(ISNUMBER(H3),H3>=0,H3=INT(H3),H3<=N(G3))");
+    const none = (c: string) =>
+      `OR(TRIM(${c})="-",TRIM(${c})="–",TRIM(${c})="—",TRIM(${c})="không")`;
+    expect(formula(8)).toBe(`=IF(ISNUMBER(H3),AND(H3>=0,H3=INT(H3)),${none("H3")})`);
+    expect(formula(9)).toBe(`=IF(ISNUMBER(I3),AND(I3>=0,I3=INT(I3),I3<=N(H3)),${none("I3")})`);
+    // The words the sheet lets through are exactly ones shared/ (and so the Worker) reads as none.
+    for (const word of COUNT_NONE_WORDS) {
+      expect(parseCount(word)).toEqual({ ok: true, value: 0 });
+      expect(parseCount(word.toUpperCase())).toEqual({ ok: true, value: 0 });
+    }
     const list = sheet.peek(FIRST_DATA_ROW, 2)!.validation!;
     expect(list.getCriteriaValues()).toEqual([[...TEMPLATES[0].columns[1].values], true]);
     expect(list.getAllowInvalid()).toBe(false);

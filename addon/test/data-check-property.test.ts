@@ -4,6 +4,7 @@ import { readUnit } from "../../shared/read-unit.ts";
 import { inspections } from "../../shared/templates/index.ts";
 import { runDataCheck } from "../src/check/run-check.ts";
 import { toUnformatted } from "../src/check/sheet-values.ts";
+import { vietnamToday } from "../src/gas/vietnam-today.ts";
 import { DATE_FORMAT } from "../src/templates/column-formats.ts";
 import { createTemplates } from "../src/templates/create-templates.ts";
 import { createFakeAppsScript } from "./fake-spreadsheet-app.ts";
@@ -56,6 +57,7 @@ describe("Kiểm tra dữ liệu, any cells", () => {
             title: s.getName(),
             values: s.stored(1, 1, Math.max(s.getLastRow(), 2), Math.max(s.getLastColumn(), 1)),
           })),
+          { today: vietnamToday(fake.context()) },
         ).issues;
         const report = runDataCheck(fake.context());
         expect(report.issues.map((i) => [i.severity, i.row, i.column, i.message])).toEqual(

@@ -10,6 +10,7 @@ import {
   WARNING_BACKGROUND,
 } from "../src/check/check-marks.ts";
 import { goToCell, runDataCheck } from "../src/check/run-check.ts";
+import { vietnamToday } from "../src/gas/vietnam-today.ts";
 import { DATE_FORMAT } from "../src/templates/column-formats.ts";
 import { createTemplates } from "../src/templates/create-templates.ts";
 import type { FakeSheet } from "./fake-sheet.ts";
@@ -20,14 +21,15 @@ const d = (iso: `${number}-${number}-${number}`) => isoDateToSerial(iso);
 
 // Rows 3.. of the inspections tab as a person might type them; stored values, dates as serials.
 const MESSY: unknown[][] = [
-  [d("2026-01-10"), "BCĐ tỉnh", "Kiểm tra", "UBND xã A", "Xã", "Tốt", 3, 2, ""],
-  ["31/02/2026", "Ban Chỉ đạo cấp huyện", "Giám sát", "Trường B", "Khác", "", "", "", ""],
-  [d("2026-02-01"), "Hội đồng", "Kiểm tra", "Trạm y tế C", "Khác", "", 2, 5, ""],
-  ["Tổng cộng", "", "", "", "", "", 5, 7, ""],
+  [d("2026-01-10"), "BCĐ tỉnh", "Kiểm tra", "", "UBND xã A", "Xã", "Tốt", 3, 2, ""],
+  ["31/02/2026", "Ban Chỉ đạo cấp huyện", "Giám sát", "", "Trường B", "Khác", "", "", "", ""],
+  [d("2026-02-01"), "Hội đồng", "Kiểm tra", "", "Trạm y tế C", "Khác", "", 2, 5, ""],
+  ["Tổng cộng", "", "", "", "", "", "", 5, 7, ""],
   [
     d("2026-03-01"),
     "MTTQ",
     "kiểm  tra",
+    "",
     "Hợp tác xã D".normalize("NFD"),
     "Doanh nghiệp",
     "",
@@ -35,7 +37,7 @@ const MESSY: unknown[][] = [
     "",
     "",
   ],
-  ["05/04/2026", "Cấp ủy", "Giám sát", "", "Khác", "", "1,5", "", ""],
+  ["05/04/2026", "Cấp ủy", "Giám sát", "", "", "Khác", "", "1,5", "", ""],
 ];
 
 function messyUnit(timeZone = "Asia/Ho_Chi_Minh"): { fake: FakeAppsScript; sheet: FakeSheet } {
@@ -53,7 +55,7 @@ function sharedIssues(fake: FakeAppsScript) {
     title: s.getName(),
     values: s.stored(1, 1, Math.max(s.getLastRow(), 1), Math.max(s.getLastColumn(), 1)),
   }));
-  return readUnit(tabs).issues;
+  return readUnit(tabs, { today: vietnamToday(fake.context()) }).issues;
 }
 
 describe("Kiểm tra dữ liệu", () => {

@@ -1,8 +1,10 @@
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isoDateToSerial } from "../../shared/cells/dates.ts";
-import { inspections } from "../../shared/templates/index.ts";
+import { awards, inspections } from "../../shared/templates/index.ts";
 import { validateRecord } from "../../shared/validate-row.ts";
 import {
+  axeViolations,
   type Browser,
   chromiumOrSkip,
   launch,
@@ -10,6 +12,31 @@ import {
   screenshotPath,
 } from "./browser-harness.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
+
+function entryBundle() {
+  const loaded = loadBundle();
+  callGlobal(loaded.scope, "menuCreateTemplates");
+  callGlobal(loaded.scope, "saveUnitSettings", { code: "001", name: "Xã Hòa Bình" });
+  return loaded;
+}
+
+async function openEntry(browser: Browser, scope: Record<string, unknown>, height = 720) {
+  // Sheets' sidebar is 300 px wide; 720 px is a laptop screen's share of height.
+  const page = await openPage(browser, "Sidebar", scope, { width: 300, height });
+  await expect.poll(() => page.locator("#unit").textContent()).toBe("Đơn vị: Xã Hòa Bình (mã 001)");
+  return page;
+}
+
+async function fillInspection(page: Page, target: string): Promise<void> {
+  await page.getByLabel("Ngày kiểm tra").fill("05/06/2026");
+  await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp tỉnh");
+  await page.getByLabel("Hình thức").selectOption("Kiểm tra");
+  await page.getByLabel("Đợt kiểm tra").fill("KH 05/KH-BCĐ");
+  await page.getByLabel("Đơn vị được kiểm tra").fill(target);
+  await page.getByLabel("Loại hình").selectOption("Xã, phường, đặc khu");
+}
+
+const status = (page: Page) => page.locator("#status").textContent();
 
 describe("sidebar in Chromium", () => {
   const executable = chromiumOrSkip();
@@ -22,95 +49,316 @@ describe("sidebar in Chromium", () => {
     await browser?.close();
   });
 
-  it("validates like shared/, then appends the row to the sheet", async () => {
-    const { fake, scope } = loadBundle();
-    callGlobal(scope, "menuCreateTemplates");
-    callGlobal(scope, "saveUnitSettings", { code: "001", name: "Xã Hòa Bình" });
+  describe("a date typed day first is read day first, whatever the browser's language", () => {
+    for (const lang of ["en-US", "vi"] as const) {
+      it(`in Chromium --lang=${lang}`, async () => {
+        const browser = await launch(executable!, lang);
+        try {
+          const { fake, scope } = entryBundle();
+          const page = await openEntry(browser, scope);
+          expect(await page.evaluate(() => navigator.language)).toBe(
+            lang === "vi" ? "vi-VN" : "en-US",
+          );
+          const date = page.getByLabel("Ngày kiểm tra");
+          for (const typed of ["05/06/2026", "5/6/2026", "05-06-2026", "2026-06-05", "05062026"]) {
+            await date.fill("");
+            await date.pressSequentially(typed);
+            await date.blur();
+            await expect
+              .poll(() => page.locator("#f-date-echo").textContent())
+              .toBe("Là Thứ Sáu, ngày 5 tháng 6 năm 2026.");
+          }
+          expect(await date.inputValue()).toBe("05/06/2026");
+          await fillInspection(page, "UBND xã Hòa Bình");
+          await page.getByLabel("Ngày kiểm tra").fill("5/6/2026");
+          await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+          await expect
+            .poll(() => status(page))
+            .toBe('Đã ghi vào dòng 3 của trang "Kiểm tra, giám sát".');
+          const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
+          expect(sheet.stored(3, 1, 1, 1)[0]).toEqual([isoDateToSerial("2026-06-05")]);
+          // 31/02 does not exist: shared/'s message, nothing saved, no echo.
+          await page.getByLabel("Ngày kiểm tra").fill("31/02/2026");
+          await page.getByLabel("Đơn vị được kiểm tra").fill("Trường B");
+          await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+          const parsed = validateRecord(inspections, { date: "31/02/2026" });
+          const message = parsed.ok ? "" : parsed.problems.find((p) => p.key === "date")!.message;
+          await expect.poll(() => page.locator("#f-date-error").textContent()).toBe(message);
+          expect(await page.locator("#f-date-echo").isHidden()).toBe(true);
+          expect(sheet.getLastRow()).toBe(3);
+          await page.screenshot({ path: screenshotPath(`addon-date-${lang}.png`) });
+          expect(await axeViolations(page)).toEqual([]);
+          await page.close();
+        } finally {
+          await browser.close();
+        }
+      });
+    }
+  });
+
+  it("validates like shared/ in the form's words, then appends the row to the sheet", async () => {
+    const { fake, scope } = entryBundle();
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
-
-    // Sheets' sidebar is 300 px wide; 720 px is a laptop screen's share of height.
-    const page = await openPage(browser, "Sidebar", scope, { width: 300, height: 720 });
-    await expect
-      .poll(() => page.locator("#unit").textContent())
-      .toBe("Đơn vị: Xã Hòa Bình (mã 001)");
+    const page = await openEntry(browser, scope);
     expect(await page.locator("#template").inputValue()).toBe("inspections");
+    expect(await axeViolations(page)).toEqual([]);
 
-    // Every control is reachable through its label (label[for] ↔ id).
-    await page.getByLabel("Ngày kiểm tra").fill("2026-06-05");
-    await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp tỉnh");
+    await page.getByLabel("Ngày kiểm tra").fill("05/06/2026");
     await page.getByLabel("Hình thức").selectOption("Kiểm tra");
-    await page.getByLabel("Loại hình").selectOption("Xã, phường, đặc khu");
     await page.getByLabel(/^Số kiến nghị$/).fill("2");
     await page.getByLabel("Số kiến nghị đã khắc phục").fill("5");
     await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
 
-    const typed = {
-      date: "2026-06-05",
-      inspector: "Ban Chỉ đạo cấp tỉnh",
-      method: "Kiểm tra",
-      target: "",
-      targetType: "Xã, phường, đặc khu",
-      rating: "",
-      recommendations: "2",
-      remedied: "5",
-      notes: "",
-    };
+    // A required field left empty: a short sentence, not the hint printed under it again.
+    await expect
+      .poll(() => page.locator("#f-inspector-error").textContent())
+      .toBe("Chưa chọn Chủ thể kiểm tra.");
+    expect(await page.locator("#f-target-error").textContent()).toBe(
+      "Chưa nhập Đơn vị được kiểm tra.",
+    );
+    const typed = { date: "05/06/2026", method: "Kiểm tra", recommendations: "2", remedied: "5" };
     const expected = validateRecord(inspections, typed);
     if (expected.ok) throw new Error("the typed record should be invalid");
-    for (const problem of expected.problems) {
-      await expect
-        .poll(() => page.locator(`#f-${problem.key}-error`).textContent())
-        .toBe(problem.message);
+    const remedied = expected.problems.find((p) => p.key === "remedied")!;
+    expect(await page.locator("#f-remedied-error").textContent()).toBe(remedied.message);
+    const errors = await page.locator(".field-error:not([hidden])").allTextContents();
+    expect(errors.join(" ")).not.toContain("cột bắt buộc");
+    for (const column of inspections.columns) {
+      expect(errors.join(" ")).not.toContain(column.note);
     }
-    expect(await page.locator("#status").textContent()).toBe("Còn 2 ô cần sửa trước khi ghi.");
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-target");
-    expect(await page.getByLabel("Đơn vị được kiểm tra").getAttribute("aria-invalid")).toBe("true");
+    expect(await status(page)).toBe("Còn 4 ô cần sửa trước khi ghi.");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-inspector");
     expect(sheet.getLastRow()).toBe(2);
-    // What the person sees: the first invalid field focused, the footer with the summary.
     await page.screenshot({ path: screenshotPath("addon-sidebar-errors.png") });
+    expect(await axeViolations(page)).toEqual([]);
 
-    // Correcting a field clears its message as the person types; Enter submits the form.
-    await page.getByLabel("Số kiến nghị đã khắc phục").fill("2");
+    await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp tỉnh");
+    await page.getByLabel("Số kiến nghị đã khắc phục").fill("-");
+    await page.getByLabel("Loại hình").selectOption("Xã, phường, đặc khu");
     await expect.poll(() => page.locator("#f-remedied-error").isHidden()).toBe(true);
     await page.getByLabel("Đơn vị được kiểm tra").fill("UBND xã Hòa Bình");
     await page.getByLabel("Đơn vị được kiểm tra").press("Enter");
-
-    await expect
-      .poll(() => page.locator("#status").textContent())
-      .toBe('Đã ghi vào dòng 3 của trang "Kiểm tra, giám sát".');
-    expect(sheet.stored(3, 1, 1, 9)[0]).toEqual([
+    await expect.poll(() => status(page)).toBe('Đã ghi vào dòng 3 của trang "Kiểm tra, giám sát".');
+    expect(sheet.stored(3, 1, 1, 10)[0]).toEqual([
       isoDateToSerial("2026-06-05"),
       "Ban Chỉ đạo cấp tỉnh",
       "Kiểm tra",
+      "",
       "UBND xã Hòa Bình",
       "Xã, phường, đặc khu",
       "",
       2,
-      2,
+      0,
       "",
     ]);
-    // Ready for the next base of the same inspection: the date stays, the rest is cleared.
-    expect(await page.getByLabel("Ngày kiểm tra").inputValue()).toBe("2026-06-05");
-    expect(await page.getByLabel("Đơn vị được kiểm tra").inputValue()).toBe("");
-    // Readable at 300 px: nothing scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       300,
     );
-    await page.screenshot({ path: screenshotPath("addon-sidebar-saved.png") });
     expect((await page.pageErrors()).map((e) => e.message)).toEqual([]);
     await page.close();
   });
 
-  it("lists the data check's problems and settings in their own pages", async () => {
+  it("keeps an award decision's fields for the next person, with a visible way to clear them", async () => {
+    const { fake, scope } = entryBundle();
+    const page = await openEntry(browser, scope);
+    await page.getByLabel("Biểu mẫu").selectOption("awards");
+    const decision = {
+      "Số quyết định": "125/QĐ-UBND",
+      "Ngày quyết định": "10/05/2026",
+    };
+    for (const [label, value] of Object.entries(decision)) await page.getByLabel(label).fill(value);
+    const picks = ["authority", "form", "recipientType", "movement"].map((key) => {
+      const column = awards.columns.find((c) => c.key === key)!;
+      return { key, value: column.type === "enum" ? column.values[0]! : "" };
+    });
+    for (const { key, value } of picks) await page.locator(`#f-${key}`).selectOption(value);
+    for (const name of ["Hợp tác xã A", "Ông Nguyễn Văn B", "Bà Trần Thị C"]) {
+      await page.getByLabel("Tên tập thể, cá nhân").fill(name);
+      await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+      await expect.poll(() => status(page)).toMatch(/^Đã ghi vào dòng \d+/);
+      // Ready for the next person: focus on the name, the decision kept.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-recipientType");
+      await page.locator("#f-recipientType").selectOption(picks[2]!.value);
+    }
+    const sheet = fake.spreadsheet.getSheetByName(awards.title)!;
+    expect(sheet.stored(3, 1, 3, 1)).toEqual([["125/QĐ-UBND"], ["125/QĐ-UBND"], ["125/QĐ-UBND"]]);
+    expect(await page.locator("#kept-text").textContent()).toBe(
+      "Giữ lại cho dòng tiếp theo: Số quyết định, Ngày quyết định, Cấp khen, Hình thức khen thưởng, Phong trào.",
+    );
+    expect(await page.locator(".field.kept").count()).toBe(5);
+    await page.screenshot({ path: screenshotPath("addon-sidebar-kept.png") });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Bỏ các ô giữ lại" }).click();
+    expect(await page.getByLabel("Số quyết định").inputValue()).toBe("");
+    expect(await page.locator("#f-movement").inputValue()).toBe("");
+    expect(await page.locator("#kept").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("asks before Xóa trắng, and before adding a row like an existing one", async () => {
+    const { fake, scope } = entryBundle();
+    const page = await openEntry(browser, scope);
+    await fillInspection(page, "Trường A");
+    await page.getByRole("button", { name: "Xóa trắng" }).click();
+    await expect.poll(() => page.locator("#confirm").isVisible()).toBe(true);
+    expect(await page.locator("#confirm-text").textContent()).toBe(
+      "Xóa hết nội dung đang nhập trong biểu mẫu?",
+    );
+    await page.screenshot({ path: screenshotPath("addon-sidebar-confirm-clear.png") });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Không" }).click();
+    expect(await page.getByLabel("Đơn vị được kiểm tra").inputValue()).toBe("Trường A");
+    await page.getByRole("button", { name: "Xóa trắng" }).click();
+    await page.getByRole("button", { name: "Xóa hết" }).click();
+    expect(await page.getByLabel("Đơn vị được kiểm tra").inputValue()).toBe("");
+    expect(await page.getByLabel("Ngày kiểm tra").inputValue()).toBe("");
+
+    await fillInspection(page, "Trường A");
+    await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+    await expect.poll(() => status(page)).toMatch(/^Đã ghi vào dòng 3/);
+    await page.getByLabel("Đơn vị được kiểm tra").fill("trường  a");
+    await page.getByLabel("Loại hình").selectOption("Xã, phường, đặc khu");
+    await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+    await expect
+      .poll(() => page.locator("#confirm-text").textContent())
+      .toBe(
+        'Dòng 3 của trang "Kiểm tra, giám sát" đã có cùng Ngày kiểm tra, Chủ thể kiểm tra, Hình thức, Đơn vị được kiểm tra. Có thể dòng này đã được nhập. Vẫn thêm?',
+      );
+    await page.screenshot({ path: screenshotPath("addon-sidebar-same-row.png") });
+    await page.getByRole("button", { name: "Không thêm" }).click();
+    const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
+    expect(sheet.getLastRow()).toBe(3);
+    await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+    await page.getByRole("button", { name: "Vẫn thêm dòng" }).click();
+    await expect.poll(() => status(page)).toMatch(/^Đã ghi vào dòng 4/);
+    expect(sheet.stored(4, 5, 1, 1)).toEqual([["trường a"]]);
+    await page.close();
+  });
+
+  it("Sửa dòng đang chọn loads the row, writes it back, refuses a stale row; Xóa dòng asks", async () => {
+    const { fake, scope } = entryBundle();
+    for (const target of ["Trường A", "Trường B"]) {
+      callGlobal(scope, "submitEntry", "inspections", {
+        date: "05/06/2026",
+        inspector: "BCĐ tỉnh",
+        method: "Kiểm tra",
+        target,
+        targetType: "Khác",
+      });
+    }
+    const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
+    const page = await openEntry(browser, scope);
+    await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
+    await expect.poll(() => status(page)).toContain("Chưa chọn dòng nào");
+
+    sheet.getRange(4, 3, 1, 1).activate();
+    await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
+    await expect.poll(() => page.getByLabel("Đơn vị được kiểm tra").inputValue()).toBe("Trường B");
+    expect(await page.getByLabel("Ngày kiểm tra").inputValue()).toBe("05/06/2026");
+    expect(await page.getByLabel("Chủ thể kiểm tra").inputValue()).toBe("Ban Chỉ đạo cấp tỉnh");
+    expect(await page.locator("#mode-text").textContent()).toBe(
+      'Đang sửa dòng 4 của trang "Kiểm tra, giám sát".',
+    );
+    await page.getByLabel("Số kiến nghị", { exact: true }).fill("3");
+    await page.screenshot({ path: screenshotPath("addon-sidebar-edit.png") });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Ghi lại dòng 4" }).click();
+    await expect.poll(() => status(page)).toBe('Đã sửa dòng 4 của trang "Kiểm tra, giám sát".');
+    expect(sheet.stored(4, 8, 1, 1)).toEqual([[3]]);
+    expect(sheet.getLastRow()).toBe(4);
+
+    // Someone changes the row after it was loaded: nothing is written over it.
+    await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
+    await expect.poll(() => page.locator("#mode-text").isVisible()).toBe(true);
+    sheet.getRange(4, 10, 1, 1).setValues([["đã sửa ở bảng tính"]]);
+    await page.getByLabel("Số kiến nghị", { exact: true }).fill("9");
+    await page.getByRole("button", { name: "Ghi lại dòng 4" }).click();
+    await expect.poll(() => status(page)).toContain("đã thay đổi");
+    expect(sheet.stored(4, 8, 1, 3)).toEqual([[3, "", "đã sửa ở bảng tính"]]);
+
+    await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
+    await expect
+      .poll(() => page.getByLabel("Nội dung, kết luận").inputValue())
+      .toBe("đã sửa ở bảng tính");
+    await page.getByRole("button", { name: "Xóa dòng" }).click();
+    expect(await page.locator("#confirm-text").textContent()).toBe(
+      'Xóa dòng 4 khỏi trang "Kiểm tra, giám sát"? Các dòng bên dưới sẽ dịch lên một dòng.',
+    );
+    expect(sheet.getLastRow()).toBe(4);
+    await page.screenshot({ path: screenshotPath("addon-sidebar-delete.png") });
+    await page.locator("#confirm-yes").click();
+    await expect.poll(() => status(page)).toBe('Đã xóa dòng 4 của trang "Kiểm tra, giám sát".');
+    expect(sheet.getLastRow()).toBe(3);
+    expect(await page.getByRole("button", { name: "Ghi vào bảng tính" }).isVisible()).toBe(true);
+    expect((await page.pageErrors()).map((e) => e.message)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows shared/'s warnings (future date, district level after 01/07/2025) and still saves", async () => {
+    const { fake, scope } = entryBundle();
+    const page = await openEntry(browser, scope);
+    await fillInspection(page, "Trường A");
+    await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp huyện");
+    await page.getByLabel("Ngày kiểm tra").fill("05/06/2099");
+    await page.getByLabel("Ngày kiểm tra").blur();
+    const today = fake.context().formatDate(new Date(), "Asia/Ho_Chi_Minh", "yyyy-MM-dd");
+    const record = await page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll<HTMLInputElement>("#fields [name]")].map((el) => [
+          el.name,
+          el.value,
+        ]),
+      ),
+    );
+    const { warnings } = validateRecord(inspections, record, { today: today as "2026-01-01" });
+    expect(warnings.map((w) => w.key).sort()).toEqual(["date", "inspector"]);
+    for (const w of warnings) {
+      await expect.poll(() => page.locator(`#f-${w.key}-warning`).textContent()).toBe(w.message);
+    }
+    await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+    await expect
+      .poll(() => status(page))
+      .toBe(
+        'Đã ghi vào dòng 3 của trang "Kiểm tra, giám sát". Lưu ý các cảnh báo màu vàng bên dưới.',
+      );
+    await page.screenshot({ path: screenshotPath("addon-sidebar-warnings.png"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a laptop-height sidebar (470 px): several fields show above the buttons", async () => {
+    const { scope } = entryBundle();
+    const page = await openEntry(browser, scope, 470);
+    const visible = await page.evaluate(() => {
+      const footerTop = document.querySelector(".footer")!.getBoundingClientRect().top;
+      return [...document.querySelectorAll("#fields .field")].filter(
+        (f) =>
+          f.querySelector("input, select, textarea")!.getBoundingClientRect().bottom <= footerTop,
+      ).length;
+    });
+    await page.screenshot({ path: screenshotPath("addon-sidebar-470.png") });
+    expect(visible).toBeGreaterThanOrEqual(3);
+    await page.close();
+  });
+
+  it("data check, settings and guide: their own pages, no axe violation", async () => {
     const { fake, scope } = loadBundle();
     callGlobal(scope, "menuCreateTemplates");
+    const empty = await openPage(browser, "Check", scope);
+    await expect.poll(() => empty.locator("#status").textContent()).toContain("Chưa có số liệu");
+    expect(await empty.locator("#status").textContent()).not.toContain("sẵn sàng");
+    await empty.screenshot({ path: screenshotPath("addon-check-empty.png"), fullPage: true });
+    expect(await axeViolations(empty)).toEqual([]);
+    await empty.close();
+
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
-    sheet.getRange(3, 1, 2, 5).setValues([
-      ["31/02/2026", "Hội đồng", "Kiểm tra", "Trường A", "Khác"],
-      ["Tổng cộng", "", "", "", ""],
+    sheet.getRange(3, 1, 3, 6).setValues([
+      ["31/02/2026", "Hội đồng", "Kiểm tra", "", "Trường A", "Khác"],
+      ["Tổng cộng", "", "", "", "", ""],
+      ["05/06/2026", "Ban Chỉ đạo cấp huyện", "Kiểm tra", "", "Trường B", "Khác"],
     ]);
     const check = await openPage(browser, "Check", scope);
-    await expect.poll(() => check.locator(".issue").count()).toBe(3);
+    await expect.poll(() => check.locator(".issue").count()).toBe(4);
     expect(await check.locator("#status").textContent()).toContain("Tìm thấy");
     await check.getByRole("button", { name: "Lỗi: Dòng 3 · Ngày kiểm tra" }).click();
     await expect.poll(() => fake.spreadsheet.activeRange?.getA1Notation()).toBe("A3");
@@ -118,31 +366,55 @@ describe("sidebar in Chromium", () => {
       300,
     );
     await check.screenshot({ path: screenshotPath("addon-check.png"), fullPage: true });
+    expect(await axeViolations(check)).toEqual([]);
     expect((await check.pageErrors()).map((e) => e.message)).toEqual([]);
     await check.close();
 
+    const settings = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
+    await expect.poll(() => settings.locator("#sa-missing").isVisible()).toBe(true);
+    expect(await settings.locator("#sa-missing").textContent()).not.toMatch(
+      /SERVICE_ACCOUNT|dịch vụ/,
+    );
+    await settings.close();
     fake.scriptProperties.setProperty(
       "SERVICE_ACCOUNT_EMAIL",
       "qcdc@tinh-mau.iam.gserviceaccount.com",
     );
-    const settings = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
-    await settings.getByLabel("Mã đơn vị").fill("001");
-    await settings.getByRole("button", { name: "Lưu" }).click();
+    const shared = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
+    await shared.getByLabel("Mã đơn vị").fill("001");
+    await shared.getByRole("button", { name: "Lưu" }).click();
     await expect
-      .poll(() => settings.locator("#unit-name-error").textContent())
+      .poll(() => shared.locator("#unit-name-error").textContent())
       .toContain("Hãy nhập tên đơn vị");
-    await settings.getByLabel("Tên đơn vị").fill("Xã Hòa Bình");
-    await settings.getByRole("button", { name: "Lưu" }).click();
-    await expect.poll(() => settings.locator("#status").textContent()).toContain("Đã lưu.");
-    expect(await settings.getByLabel("Địa chỉ tài khoản dịch vụ").inputValue()).toBe(
+    await shared.getByLabel("Tên đơn vị").fill("Xã Hòa Bình");
+    await shared.getByRole("button", { name: "Lưu" }).click();
+    await expect.poll(() => shared.locator("#status").textContent()).toContain("Đã lưu.");
+    expect(await shared.getByLabel("Địa chỉ cần chia sẻ").inputValue()).toBe(
       "qcdc@tinh-mau.iam.gserviceaccount.com",
     );
+    const text = await shared.locator("body").innerText();
+    expect(text).toContain("Người xem");
+    expect(text).not.toMatch(/tài khoản dịch vụ|SERVICE_ACCOUNT/);
     expect(fake.documentProperties.getProperty("QCDC_UNIT_NAME")).toBe("Xã Hòa Bình");
-    await settings.screenshot({ path: screenshotPath("addon-settings.png"), fullPage: true });
-    await settings.close();
+    await shared.screenshot({ path: screenshotPath("addon-settings.png"), fullPage: true });
+    expect(await axeViolations(shared)).toEqual([]);
+    await shared.close();
 
     const guide = await openPage(browser, "Guide", scope, { width: 600, height: 560 });
+    const words = await guide.locator("body").innerText();
+    // The guide names the buttons the pages have, and what the sheet accepts in a count cell.
+    for (const name of [
+      "Ghi vào bảng tính",
+      "Sửa dòng đang chọn",
+      "Xóa dòng",
+      "Bỏ các ô giữ lại",
+    ]) {
+      expect(words).toContain(name);
+    }
+    expect(words).not.toContain("Thêm dòng");
+    expect(words).toContain("ghi - hay không");
     await guide.screenshot({ path: screenshotPath("addon-guide.png"), fullPage: true });
+    expect(await axeViolations(guide)).toEqual([]);
     await guide.getByRole("button", { name: "Đóng" }).click();
     expect(await guide.evaluate(() => (window as unknown as { __closed: boolean }).__closed)).toBe(
       true,

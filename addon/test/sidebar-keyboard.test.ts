@@ -5,8 +5,6 @@ import { validateRecord } from "../../shared/validate-row.ts";
 import {
   type Browser,
   chromiumOrSkip,
-  dateFieldOrder,
-  dateKeystrokes,
   launch,
   openPage,
   screenshotPath,
@@ -17,18 +15,6 @@ import { callGlobal, loadBundle } from "./load-bundle.ts";
 async function tab(page: Page): Promise<string> {
   await page.keyboard.press("Tab");
   return focused(page);
-}
-
-/**
- * Tab inside a date input first steps through its own parts (day, month, year, picker
- * button, as many as the browser has), so a person presses it until the focus moves on.
- */
-async function tabOutOf(page: Page, id: string): Promise<string> {
-  for (let presses = 0; presses < 5; presses++) {
-    const now = await tab(page);
-    if (now !== id) return now;
-  }
-  throw new Error(`Tab never leaves #${id}`);
 }
 
 function focused(page: Page): Promise<string> {
@@ -69,10 +55,8 @@ describe("pages by keyboard only, in Chromium", () => {
   const executable = chromiumOrSkip();
   if (!executable) return;
   let browser: Browser;
-  let order: "dmy" | "mdy";
   beforeAll(async () => {
     browser = await launch(executable);
-    order = await dateFieldOrder(browser);
   });
   afterAll(async () => {
     await browser?.close();
@@ -89,13 +73,20 @@ describe("pages by keyboard only, in Chromium", () => {
     await page.screenshot({ path: screenshotPath("addon-sidebar-top.png") });
 
     await tabTo(page, "template");
+    await tabTo(page, "load-row");
     await tabTo(page, "f-date");
-    await page.keyboard.type(dateKeystrokes("2026-06-05", order));
-    expect(await tabOutOf(page, "f-date")).toBe("f-inspector");
-    expect(await coveredByFooter(page)).toBe(false);
+    // Digits only, day first: the form writes them as 05/06/2026.
+    await page.keyboard.type("05062026");
+    await tabTo(page, "f-inspector");
+    expect(await page.locator("#f-date").inputValue()).toBe("05/06/2026");
+    expect(await page.locator("#f-date-echo").textContent()).toBe(
+      "Là Thứ Sáu, ngày 5 tháng 6 năm 2026.",
+    );
     await page.keyboard.type("B"); // a closed <select> jumps to the first option typed
     await tabTo(page, "f-method");
     await page.keyboard.type("K");
+    await tabTo(page, "f-round");
+    await page.keyboard.type("KH 05");
     await tabTo(page, "f-target");
     await page.keyboard.type("UBND xã Hòa Bình");
     await tabTo(page, "f-targetType");
@@ -124,7 +115,7 @@ describe("pages by keyboard only, in Chromium", () => {
       ),
     );
     expect(typed).toMatchObject({
-      date: "2026-06-05",
+      date: "05/06/2026",
       inspector: "Ban Chỉ đạo cấp tỉnh",
       method: "Kiểm tra",
       targetType: "Xã, phường, đặc khu",
@@ -155,11 +146,26 @@ describe("pages by keyboard only, in Chromium", () => {
     const saved = validateRecord(inspections, { ...typed, remedied: "2" });
     if (!saved.ok) throw new Error("the corrected record should be valid");
     const row = saved.row as Record<string, unknown>;
-    expect(sheet.stored(3, 2, 1, 8)[0]).toEqual(
+    expect(sheet.stored(3, 2, 1, inspections.columns.length - 1)[0]).toEqual(
       inspections.columns.slice(1).map((c) => row[c.key] ?? ""),
     );
-    // Ready for the next base: focus on the first field that was cleared.
-    expect(await focused(page)).toBe("f-inspector");
+    // Ready for the next base of the same round: date, inspector, method and round kept,
+    // focus on the first field that was cleared.
+    expect(await focused(page)).toBe("f-target");
+    expect(await page.locator("#f-round").inputValue()).toBe("KH 05");
+
+    // Xóa trắng by keyboard asks first; Escape keeps everything, Enter on "Xóa hết" clears.
+    await page.keyboard.type("Trường B");
+    await page.locator("#clear").focus();
+    await page.keyboard.press("Enter");
+    expect(await focused(page)).toBe("confirm-yes");
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#confirm").isHidden()).toBe(true);
+    expect(await page.locator("#f-target").inputValue()).toBe("Trường B");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Enter");
+    expect(await page.locator("#f-target").inputValue()).toBe("");
+    expect(await page.locator("#f-round").inputValue()).toBe("");
     expect((await page.pageErrors()).map((e) => e.message)).toEqual([]);
     await page.close();
   });
@@ -169,8 +175,8 @@ describe("pages by keyboard only, in Chromium", () => {
     callGlobal(scope, "menuCreateTemplates");
     fake.spreadsheet
       .getSheetByName(inspections.title)!
-      .getRange(3, 1, 1, 5)
-      .setValues([["31/02/2026", "Ban Chỉ đạo cấp xã", "Kiểm tra", "Trường A", "Khác"]]);
+      .getRange(3, 1, 1, 6)
+      .setValues([["31/02/2026", "Ban Chỉ đạo cấp xã", "Kiểm tra", "", "Trường A", "Khác"]]);
     const check = await openPage(browser, "Check", scope);
     await expect.poll(() => check.locator(".issue").count()).toBe(1);
     expect(await tab(check)).toBe("rerun");
@@ -193,7 +199,10 @@ describe("pages by keyboard only, in Chromium", () => {
     await settings.keyboard.press("Enter");
     await expect.poll(() => settings.locator("#status").textContent()).toContain("Đã lưu.");
     expect(fake.documentProperties.getProperty("QCDC_UNIT_CODE")).toBe("001");
-    expect(await tab(settings)).toBe("save");
+    // The settings' other fields come next; Tab reaches the buttons after them.
+    let at = await tab(settings);
+    for (let presses = 0; at !== "save" && presses < 8; presses++) at = await tab(settings);
+    expect(at).toBe("save");
     expect(await tab(settings)).toBe("close");
     expect(await tab(settings)).toBe("sa-email");
     expect(await tab(settings)).toBe("copy-email");

@@ -50,7 +50,6 @@ export function renderFields(container: HTMLElement, template: TemplateDef): Fie
         { for: id },
         column.header,
         column.required ? h("span", { class: "required", "aria-hidden": "true" }, " *") : null,
-        h("span", { class: "kept-tag" }, " (giữ từ dòng trước)"),
       ),
       control,
       echo,
