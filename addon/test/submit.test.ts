@@ -5,6 +5,7 @@ import { readUnit } from "../../shared/read-unit.ts";
 import { fingerprint, periodRowCount } from "../../shared/submission/fingerprint.ts";
 import { readSubmissions } from "../../shared/submission/read-submissions.ts";
 import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
+import { inspections } from "../../shared/templates/index.ts";
 import { getUnitSettings, saveUnitSettings } from "../src/settings/unit-settings.ts";
 import { PERIOD_RULE_KEY, PREPARER_KEY } from "../src/submission/reporting-settings.ts";
 import { SUBMISSION_PROTECTION } from "../src/submission/submission-sheet.ts";
@@ -194,6 +195,29 @@ describe("Nộp báo cáo", () => {
     expect(at).toBeGreaterThanOrEqual(0);
     expect(figures(result.preview)[at]).toBe(11);
     expect(fake.spreadsheet.getSheetByName(SUBMISSION_TAB.title)).toBeNull();
+  });
+
+  it("lists a warning in the period and still submits", () => {
+    const fake = unitSpreadsheet();
+    const period = defaultPeriod(fake);
+    const district = [
+      "Ban Chỉ đạo cấp huyện",
+      "Kiểm tra",
+      "",
+      "UBND xã Hòa Bình",
+      "Xã, phường, đặc khu",
+    ];
+    addRows(fake, inspections, [[period.from, ...district]]);
+    const preview = previewSubmission(fake.context(), period.id)!;
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings.map((w) => [w.tab, w.row, w.column])).toEqual([
+      [inspections.title, 3, "Chủ thể kiểm tra"],
+    ]);
+    expect(preview.warnings[0]!.message).toContain("không còn cấp huyện");
+    expect(submitReport(fake.context(), period.id, preview.fingerprint, "")).toMatchObject({
+      ok: true,
+      rows: 1,
+    });
   });
 
   it("asks for Người lập biểu before submitting", () => {

@@ -6,7 +6,8 @@ import { COUNT_FORMAT, TEXT_FORMAT } from "../templates/column-formats.ts";
 import { HEADER_BACKGROUND } from "../templates/create-template-tab.ts";
 
 export const SUBMISSION_HEADER_ROW = 1;
-export const DATE_TIME_FORMAT = "hh:mm:ss dd/mm/yyyy";
+// As people write a time in the tab by hand, which the reader also accepts as text.
+export const DATE_TIME_FORMAT = "dd/mm/yyyy hh:mm:ss";
 export const SUBMISSION_PROTECTION =
   "Nộp báo cáo QCDC: mỗi lần nộp là một dòng do tiện ích ghi. Đừng sửa hay xóa các dòng đã nộp; tỉnh dùng chúng để biết đơn vị nộp lúc nào và số liệu có thay đổi sau khi nộp không.";
 // Rows added at a time once the tab is full; each block gets the same protection.
