@@ -35,4 +35,21 @@ describe("a unit whose template tab was rejected", () => {
     const stored = await loadSnapshots(env.DB, P);
     expect(stored.get("A")?.tabProblems).toEqual(byCode.get("A")?.snapshot?.tabProblems);
   });
+
+  it("reports two tabs whose titles read the same (NFC and NFD): the second one's rows do not count", async () => {
+    const P = "tabprob-dup";
+    const tabs = cleanUnitTabs();
+    const awards = tabs[1]!;
+    const twin = { ...awards, title: awards.title.normalize("NFD") };
+    await putAll([
+      provinceSeed(P, [["A", "Đơn vị A", "tabprob-dup-a"]]),
+      unitSeed("tabprob-dup-a", "A", [...tabs, twin]),
+    ]);
+    const outcomes: UnitOutcome[] = [];
+    expect((await runJob(P, {}, {}, { onUnit: (o) => outcomes.push(o) })).status).toBe("succeeded");
+    const problems = outcomes[0]?.snapshot?.tabProblems ?? [];
+    expect(problems.map((p) => p.tab)).toEqual(["Khen thưởng"]);
+    expect(problems[0]?.message).toContain("trùng tên");
+    expect(outcomes[0]?.state.status).toBe("fresh");
+  });
 });

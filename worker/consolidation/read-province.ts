@@ -4,13 +4,21 @@ import {
   SETTINGS_TAB,
 } from "../../shared/province-settings.ts";
 import { foldKey } from "../../shared/text/fold.ts";
-import { a1Range, type SheetProperties, type SheetsClient } from "../sheets/client.ts";
+import {
+  a1Range,
+  type SheetProperties,
+  type SheetsClient,
+  type Spreadsheet,
+} from "../sheets/client.ts";
+import { PROTECTION_DESCRIPTION } from "./output/tab-plan.ts";
 import { REGISTRY_TAB, type Registry, readRegistry } from "./registry.ts";
 
 export interface ProvinceRead {
   readonly title: string;
   /** Every tab of the province with its sheetId: the output tabs are matched against it. */
   readonly sheets: readonly SheetProperties[];
+  /** Tabs that already carry the output's warning-only protection. */
+  readonly protectedSheetIds: ReadonlySet<number>;
   readonly registry: Registry;
   readonly settings: ProvinceSettings;
 }
@@ -63,7 +71,21 @@ export async function readProvince(
   return {
     title: spreadsheet.properties?.title ?? provinceId,
     sheets,
+    protectedSheetIds: outputProtected(spreadsheet),
     registry,
     settings: readProvinceSettings(valuesOf(settingsTitle)),
   };
+}
+
+/** The sheetIds whose protections include the one the output adds (tab-plan.ts). */
+export function outputProtected(spreadsheet: Spreadsheet): ReadonlySet<number> {
+  return new Set(
+    spreadsheet.sheets
+      .filter((s) =>
+        (s.protectedRanges ?? []).some(
+          (p) => p.warningOnly === true && p.description === PROTECTION_DESCRIPTION,
+        ),
+      )
+      .map((s) => s.properties.sheetId),
+  );
 }

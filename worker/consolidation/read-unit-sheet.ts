@@ -1,6 +1,7 @@
 import { findTab } from "../../shared/read-tab.ts";
 import { readUnit, type UnitRead } from "../../shared/read-unit.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
+import type { WarningOptions } from "../../shared/warnings.ts";
 import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { TabTitles } from "./model.ts";
 
@@ -14,9 +15,9 @@ export interface UnitSheetRead {
 }
 
 /**
- * Reads every template tab of one unit, normally in ONE batchGet: of the titles the last
- * run found (or the templates' own titles). When Google cannot parse a range (a tab
- * missing or renamed since) it takes one spreadsheets.get for the real titles and one
+ * Reads every template tab of one unit, normally in ONE batchGet of the titles the last
+ * run found. A unit read for the first time, or whose batchGet Google cannot parse (a tab
+ * missing or renamed since), takes one spreadsheets.get for the real titles and one
  * batchGet of the tabs that exist; a unit known to lack a tab goes that way directly, so
  * a tab added later is noticed. Rejects with SheetsApiError when the unit is unreadable;
  * missing tabs and bad rows are issues of the result, not failures.
@@ -26,12 +27,15 @@ export async function readUnitSheet(
   spreadsheetId: string,
   known: TabTitles | null,
   signal?: AbortSignal,
+  warnings: WarningOptions = {},
 ): Promise<UnitSheetRead> {
   const options = signal ? { signal } : {};
-  const guessed = TEMPLATES.map((t) => (known ? known[t.id] : t.title));
-  if (guessed.every((title) => typeof title === "string" && title !== "")) {
+  // A unit read for the first time has its tabs listed: two tabs whose titles read the
+  // same are found then (and whenever a tab goes missing or is renamed).
+  const guessed = known ? TEMPLATES.map((t) => known[t.id]) : [];
+  if (known && guessed.every((title) => typeof title === "string" && title !== "")) {
     try {
-      return await readTitles(client, spreadsheetId, guessed as string[], options);
+      return await readTitles(client, spreadsheetId, guessed as string[], [], options, warnings);
     } catch (error) {
       if (!isSheetsApiError(error) || error.kind !== "invalid-argument") throw error;
     }
@@ -46,15 +50,21 @@ export async function readUnitSheet(
     client,
     spreadsheetId,
     TEMPLATES.map((t) => findTab(t, titles) ?? null),
+    titles,
     options,
+    warnings,
   );
 }
 
+/** `allTitles`: every tab of the spreadsheet when known, so that two tabs whose titles
+ * read the same (NFC and NFD) are reported rather than one ignored silently. */
 async function readTitles(
   client: SheetsClient,
   spreadsheetId: string,
   titles: readonly (string | null | undefined)[],
+  allTitles: readonly string[],
   options: { signal?: AbortSignal },
+  warnings: WarningOptions,
 ): Promise<UnitSheetRead> {
   const present = titles.filter((t): t is string => typeof t === "string" && t !== "");
   const { valueRanges } = await client.batchGetValues(
@@ -62,13 +72,14 @@ async function readTitles(
     present.map((title) => a1Range(title, TEMPLATE_COLUMNS)),
     options,
   );
-  const tabs = present.map((title, i) => ({
-    title,
-    values: (valueRanges[i]?.values ?? []).map((row) => [...row]),
-  }));
+  const read = new Map(
+    present.map((title, i) => [title, (valueRanges[i]?.values ?? []).map((row) => [...row])]),
+  );
+  const others = allTitles.filter((title) => !read.has(title)).map((title) => ({ title }));
+  const tabs = [...[...read].map(([title, values]) => ({ title, values })), ...others];
   const found: Record<string, string | null> = {};
   TEMPLATES.forEach((t, i) => {
     found[t.id] = titles[i] ?? null;
   });
-  return { read: readUnit(tabs), titles: found };
+  return { read: readUnit(tabs, warnings), titles: found };
 }

@@ -1,3 +1,4 @@
+import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
 import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import { failureReason } from "./failure-reason.ts";
@@ -47,14 +48,16 @@ async function readOne(
   client: SheetsClient,
   unit: RegisteredUnit,
   previous: UnitState | undefined,
-  { signal, stoppedReason = "" }: ReadUnitsOptions,
+  { signal, stoppedReason = "", now }: ReadUnitsOptions,
 ): Promise<UnitRead> {
   if (unit.spreadsheetId === null || unit.problem !== null) return { kind: "skipped" };
   if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
   // Tab titles learnt from this very spreadsheet save a failed batchGet next time.
   const titles = previous?.snapshotSpreadsheetId === unit.spreadsheetId ? previous.tabTitles : null;
   try {
-    const sheet = await readUnitSheet(client, unit.spreadsheetId, titles, signal);
+    // Today in Vietnam, so a date after it is a warning.
+    const today = vietnamDate(new Date(now()));
+    const sheet = await readUnitSheet(client, unit.spreadsheetId, titles, signal, { today });
     return { kind: "read", sheet };
   } catch (error) {
     if (!isSheetsApiError(error)) throw error;

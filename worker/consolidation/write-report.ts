@@ -34,6 +34,7 @@ export async function writeReport(
       { ...thisRun, message: joinNotes(thisRun.message, shortened) },
     ],
     existingSheets: input.province.sheets,
+    protectedSheetIds: input.province.protectedSheetIds,
     ...(input.budgetBytes === undefined ? {} : { budgetBytes: input.budgetBytes }),
   });
   logOutput(thisRun.id, plan.bytes, plan.shortened);

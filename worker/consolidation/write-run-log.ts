@@ -2,6 +2,7 @@ import type { SheetsClient } from "../sheets/client.ts";
 import { recentRuns } from "../storage/run-repository.ts";
 import { LOG_RUNS, logTab } from "./output/log-tab.ts";
 import { planTabs } from "./output/tab-plan.ts";
+import { outputProtected } from "./read-province.ts";
 
 /**
  * Writes `Nhật ký` alone, after a run that failed before (or at) its one write: the
@@ -15,11 +16,12 @@ export async function writeRunLog(
   provinceId: string,
 ): Promise<boolean> {
   try {
-    const { sheets } = await client.getSpreadsheet(provinceId);
+    const spreadsheet = await client.getSpreadsheet(provinceId);
     const runs = await recentRuns(db, provinceId, LOG_RUNS);
     const requests = planTabs(
-      sheets.map((s) => s.properties),
+      spreadsheet.sheets.map((s) => s.properties),
       [logTab(runs)],
+      outputProtected(spreadsheet),
     );
     await client.batchUpdate(provinceId, requests);
     return true;

@@ -42,9 +42,10 @@ export type * from "./types.ts";
 
 export const DEFAULT_SHEETS_API_BASE = "https://sheets.googleapis.com";
 
-/** Tab titles and ids, enough to find the template tabs and the output tabs. */
+/** Tab titles and ids, enough to find the template tabs and the output tabs, and which
+ * tabs already carry the output's protection (so it is added once). */
 export const DEFAULT_SPREADSHEET_FIELDS =
-  "spreadsheetId,properties(title,locale,timeZone),sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount,frozenRowCount)))";
+  "spreadsheetId,properties(title,locale,timeZone),sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount,frozenRowCount)),protectedRanges(description,warningOnly))";
 
 export interface SheetsClient {
   /** The service account users must share their spreadsheets with (null: no valid key). */

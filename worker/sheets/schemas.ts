@@ -30,6 +30,9 @@ const sheetProperties = z.object({
 const maskedSheetProperties = sheetProperties.extend({ sheetId: z.number().int().optional() });
 
 const charts = z.array(z.object({ chartId: z.number().int() })).optional();
+const protectedRanges = z
+  .array(z.object({ description: z.string().optional(), warningOnly: z.boolean().optional() }))
+  .optional();
 
 const spreadsheetProperties = z
   .object({
@@ -42,13 +45,15 @@ const spreadsheetProperties = z
 export const spreadsheetSchema = z.object({
   spreadsheetId: z.string().optional(),
   properties: spreadsheetProperties,
-  sheets: z.array(z.object({ properties: sheetProperties, charts })).default([]),
+  sheets: z.array(z.object({ properties: sheetProperties, charts, protectedRanges })).default([]),
 });
 
 export const maskedSpreadsheetSchema = z.object({
   spreadsheetId: z.string().optional(),
   properties: spreadsheetProperties,
-  sheets: z.array(z.object({ properties: maskedSheetProperties, charts })).default([]),
+  sheets: z
+    .array(z.object({ properties: maskedSheetProperties, charts, protectedRanges }))
+    .default([]),
 });
 
 export const batchGetSchema = z.object({

@@ -33,6 +33,11 @@ export interface SheetInfo<P = SheetProperties> {
   readonly properties: P;
   /** Present only when the `fields` mask asks for `sheets(charts(chartId))`. */
   readonly charts?: readonly { readonly chartId: number }[];
+  /** Present when the mask asks for `sheets(protectedRanges(...))`. */
+  readonly protectedRanges?: readonly {
+    readonly description?: string | undefined;
+    readonly warningOnly?: boolean | undefined;
+  }[];
 }
 
 export interface Spreadsheet<P = SheetProperties> {
