@@ -392,7 +392,7 @@ describe("sidebar in Chromium", () => {
     expect(await shared.getByLabel("Địa chỉ cần chia sẻ").inputValue()).toBe(
       "qcdc@tinh-mau.iam.gserviceaccount.com",
     );
-    const text = await shared.locator("body").innerText();
+    const text = (await shared.locator("body").textContent()) ?? "";
     expect(text).toContain("Người xem");
     expect(text).not.toMatch(/tài khoản dịch vụ|SERVICE_ACCOUNT/);
     expect(fake.documentProperties.getProperty("QCDC_UNIT_NAME")).toBe("Xã Hòa Bình");
@@ -401,7 +401,7 @@ describe("sidebar in Chromium", () => {
     await shared.close();
 
     const guide = await openPage(browser, "Guide", scope, { width: 600, height: 560 });
-    const words = await guide.locator("body").innerText();
+    const words = (await guide.locator("body").textContent()) ?? "";
     // The guide names the buttons the pages have, and what the sheet accepts in a count cell.
     for (const name of [
       "Ghi vào bảng tính",
