@@ -9,14 +9,10 @@
 
 import type { sheets_v4 } from "@googleapis/sheets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sumMetrics } from "../../shared/aggregate.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
-import {
-  type ConsolidationReport,
-  type RunRecord,
-  zeroCounts,
-} from "../../worker/consolidation/model.ts";
+import { aggregateReport } from "../../worker/consolidation/aggregate-report.ts";
+import { type RunRecord, zeroCounts } from "../../worker/consolidation/model.ts";
 import { buildOutputRequests } from "../../worker/consolidation/output/build-output.ts";
 import { readProvince } from "../../worker/consolidation/read-province.ts";
 import { readUnitSheet } from "../../worker/consolidation/read-unit-sheet.ts";
@@ -191,13 +187,8 @@ async function driveOurClient(client: SheetsClient): Promise<void> {
   // Apostrophe, comma and "!" in a title, and an empty tab (no `values` key).
   await client.batchGetValues(UNIT, [a1Range(ODD_TAB), a1Range("Trống", "A1:Z")]);
 
-  const report: ConsolidationReport = {
-    period,
-    generatedAt: now,
-    outcomes,
-    provinceIssues: province.registry.issues,
-    total: sumMetrics(outcomes.flatMap((o) => (o.metrics ? [o.metrics] : []))),
-  };
+  // The Worker's own aggregate step.
+  const report = aggregateReport({ ...province, spreadsheetId: PROVINCE }, outcomes, period, now);
   const run: RunRecord = {
     id: 1,
     provinceId: PROVINCE,
