@@ -48,6 +48,9 @@ function report(target: string): ConsolidationReport {
     ],
     provinceIssues: [],
     total: zeroMetrics(),
+    comparison: { samePeriodLastYear: null, previousPeriod: null },
+    province: { spreadsheetId: "tinh", title: target, sheets: [] },
+    contacts: new Map([[target, { person: target, phone: target, email: target }]]),
   };
 }
 

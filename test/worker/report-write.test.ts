@@ -68,6 +68,8 @@ function unitB(): Seed {
   return unitSeed("report-write-b", "B", tabs);
 }
 
+type Runs = { startIndex?: number; format?: { link?: { uri?: string } } }[];
+
 const byTitle = async () =>
   new Map(
     (await readSpreadsheet(P)).sheets.map((s) => [
@@ -125,7 +127,7 @@ describe("the v2 output, read back from the emulator", () => {
     expect(
       (detail.basicFilter as { range: { startRowIndex?: number } }).range.startRowIndex ?? 0,
     ).toBe(0);
-    expect(detail.values.slice(1).map((r) => [r[0], r.at(-1)])).toContainEqual(["A", 2]);
+    expect(detail.values.slice(1).map((r) => r[0])).toEqual(["A", "B"]);
 
     // Lỗi dữ liệu: names, contacts, the level, and a value cut to fit one cell.
     const errors = tabs.get("Lỗi dữ liệu")!.values;
@@ -147,6 +149,21 @@ describe("the v2 output, read back from the emulator", () => {
     for (const cell of huge) expect(String(cell).length).toBeLessThanOrEqual(50_000);
     expect(String(huge[6])).toBe(HUGE);
     expect(String(huge[7])).toMatch(/…\(đã cắt [\d.]+ ký tự\)$/);
+    // Its Dòng opens that very cell: B's Đối thoại tab, column D (Số người dự), row 3.
+    const errorsTab = tabs.get("Lỗi dữ liệu") as unknown as { textFormatRuns?: Runs[][] };
+    const at = errors.indexOf(huge);
+    const uri = errorsTab.textFormatRuns?.[at]?.[4]?.[0]?.format?.link?.uri;
+    const dialogues = (await readSpreadsheet("report-write-b")).sheets.find(
+      (t) => t.title === "Đối thoại",
+    );
+    const link = new URL(String(uri));
+    expect(link.pathname).toBe("/spreadsheets/d/report-write-b/edit");
+    const fragment = new URLSearchParams(link.hash.slice(1));
+    expect([Number(fragment.get("gid")), fragment.get("range")]).toEqual([
+      dialogues?.properties.sheetId,
+      "D3",
+    ]);
+    expect(huge[4]).toBe("3");
     const levels = errors.slice(1).map((r) => r[2]);
     expect(
       levels.indexOf("Cảnh báo") === -1 || levels.lastIndexOf("Lỗi") < levels.indexOf("Cảnh báo"),

@@ -13,6 +13,8 @@ export type UnitStatus = "fresh" | "stale" | "unreadable" | "missing";
 
 /** Tab titles found in a unit's spreadsheet, by template id (null: the tab was missing). */
 export type TabTitles = Readonly<Record<string, string | null>>;
+/** The sheetId of each template tab found, by template id (for links to its cells). */
+export type TabSheetIds = Readonly<Record<string, number>>;
 
 /** The last good read of a unit: enough to compute any period later without Google. */
 export interface UnitSnapshot {
@@ -36,6 +38,15 @@ export interface RegisteredUnit {
   readonly spreadsheetId: string | null;
   /** Why the unit cannot be read although a spreadsheet is given (bad link, duplicate). */
   readonly problem: string | null;
+  /** The optional contact columns of `Đơn vị`; null when all are blank. */
+  readonly contact: Contact | null;
+}
+
+/** Whom the provincial office calls about a unit's report. */
+export interface Contact {
+  readonly person: string;
+  readonly phone: string;
+  readonly email: string;
 }
 
 /** A registered unit as the latest run left it. */
@@ -57,6 +68,8 @@ export interface UnitState {
   readonly snapshotSpreadsheetId: string | null;
   /** Tab titles found in that spreadsheet (the next run asks for them directly). */
   readonly tabTitles: TabTitles | null;
+  /** The sheetIds of those tabs, learnt when the tabs were listed (absent: not yet). */
+  readonly tabSheetIds?: TabSheetIds | null;
 }
 
 /** A unit after a run: its status, decided once, and the figures that count for it. */
@@ -84,6 +97,26 @@ export interface ConsolidationReport {
   readonly outcomes: readonly UnitOutcome[];
   /** Problems in the province's own tabs (`Đơn vị`, `Cấu hình`). */
   readonly provinceIssues: readonly ProvinceIssue[];
+  readonly total: Metrics;
+  /** The same figures for the periods a report compares with, from the same snapshots. */
+  readonly comparison: {
+    /** Null only for a period of the first year periods can name. */
+    readonly samePeriodLastYear: ComparedTotal | null;
+    /** For quarters and halves; null otherwise. */
+    readonly previousPeriod: ComparedTotal | null;
+  };
+  /** The province's spreadsheet, for links to its own tabs in `Lỗi dữ liệu`. */
+  readonly province: {
+    readonly spreadsheetId: string;
+    readonly title: string;
+    readonly sheets: readonly { readonly sheetId: number; readonly title: string }[];
+  };
+  /** Registry contacts by unit code (units whose contact columns are blank are absent). */
+  readonly contacts: ReadonlyMap<string, Contact>;
+}
+
+export interface ComparedTotal {
+  readonly period: Period;
   readonly total: Metrics;
 }
 

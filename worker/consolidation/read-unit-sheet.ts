@@ -3,7 +3,7 @@ import { readUnit, type UnitRead } from "../../shared/read-unit.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import type { WarningOptions } from "../../shared/warnings.ts";
 import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
-import type { TabTitles } from "./model.ts";
+import type { TabSheetIds, TabTitles } from "./model.ts";
 
 /** Columns read per template tab: the templates use 4–9, extra columns are ignored. */
 export const TEMPLATE_COLUMNS = "A1:Z";
@@ -12,6 +12,8 @@ export interface UnitSheetRead {
   readonly read: UnitRead;
   /** The tab titles found, by template id (null: missing), for the next run. */
   readonly titles: TabTitles;
+  /** Each found tab's sheetId, when this read listed the tabs (else null: keep the known). */
+  readonly sheetIds: TabSheetIds | null;
 }
 
 /**
@@ -40,20 +42,22 @@ export async function readUnitSheet(
       if (!isSheetsApiError(error) || error.kind !== "invalid-argument") throw error;
     }
   }
+  // With each tab's sheetId: `Lỗi dữ liệu` links a problem to its cell by it.
   const spreadsheet = await client.getSpreadsheet(
     spreadsheetId,
-    "sheets(properties(title))",
+    "sheets(properties(sheetId,title))",
     options,
   );
   const titles = spreadsheet.sheets.map((s) => s.properties.title);
-  return readTitles(
-    client,
-    spreadsheetId,
-    TEMPLATES.map((t) => findTab(t, titles) ?? null),
-    titles,
-    options,
-    warnings,
-  );
+  const chosen = TEMPLATES.map((t) => findTab(t, titles) ?? null);
+  const sheetIds: Record<string, number> = {};
+  TEMPLATES.forEach((t, i) => {
+    const sheet = spreadsheet.sheets.find((s) => s.properties.title === chosen[i]);
+    const id = sheet?.properties.sheetId;
+    if (id !== undefined) sheetIds[t.id] = id;
+  });
+  const result = await readTitles(client, spreadsheetId, chosen, titles, options, warnings);
+  return { ...result, sheetIds };
 }
 
 /** `allTitles`: every tab of the spreadsheet when known, so that two tabs whose titles
@@ -81,5 +85,5 @@ async function readTitles(
   TEMPLATES.forEach((t, i) => {
     found[t.id] = titles[i] ?? null;
   });
-  return { read: readUnit(tabs, warnings), titles: found };
+  return { read: readUnit(tabs, warnings), titles: found, sheetIds: null };
 }

@@ -1,6 +1,7 @@
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
 import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
+import { keepUnchanged } from "./changed-units.ts";
 import { failureReason } from "./failure-reason.ts";
 import { mapBounded } from "./map-bounded.ts";
 import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
@@ -18,6 +19,8 @@ export interface ReadUnitsOptions {
   readonly stoppedReason?: string;
   /** Called once per unit as soon as its status is decided, in completion order. */
   readonly onUnit?: ((outcome: UnitOutcome, index: number) => void) | undefined;
+  /** Codes of units Drive shows unchanged since their last read: kept, not read. */
+  readonly unchanged?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -33,6 +36,18 @@ export function readUnits(
 ): Promise<UnitOutcome[]> {
   return mapBounded(units, options.concurrency, async (unit, index) => {
     const previous = known.get(unit.code);
+    const kept =
+      previous && options.unchanged?.has(unit.code)
+        ? await keepUnchanged(unit, previous, {
+            now: options.now(),
+            period: options.period,
+            loadStored: options.loadStored,
+          })
+        : null;
+    if (kept) {
+      options.onUnit?.(kept, index);
+      return kept;
+    }
     const read = await readOne(client, unit, previous, options);
     const outcome = await decideUnit(unit, read, previous, {
       now: options.now(),
@@ -53,7 +68,11 @@ async function readOne(
   if (unit.spreadsheetId === null || unit.problem !== null) return { kind: "skipped" };
   if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
   // Tab titles learnt from this very spreadsheet save a failed batchGet next time.
-  const titles = previous?.snapshotSpreadsheetId === unit.spreadsheetId ? previous.tabTitles : null;
+  // Without their sheetIds (a unit last read before links), the tabs are listed once more.
+  const titles =
+    previous?.snapshotSpreadsheetId === unit.spreadsheetId && previous.tabSheetIds
+      ? previous.tabTitles
+      : null;
   try {
     // Today in Vietnam, so a date after it is a warning.
     const today = vietnamDate(new Date(now()));

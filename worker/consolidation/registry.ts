@@ -17,6 +17,12 @@ export const REGISTRY_COLUMNS = {
   sheet: "Bảng tính",
   note: "Ghi chú",
 } as const;
+/** Optional: whom the provincial office calls about a unit (beside it in Lỗi dữ liệu). */
+export const CONTACT_COLUMNS = {
+  person: "Người liên hệ",
+  phone: "Điện thoại",
+  email: "Email",
+} as const;
 
 export interface Registry {
   readonly units: RegisteredUnit[];
@@ -28,7 +34,7 @@ export interface Registry {
   readonly unusable: string | null;
 }
 
-type Key = keyof typeof REGISTRY_COLUMNS;
+type Key = keyof typeof REGISTRY_COLUMNS | keyof typeof CONTACT_COLUMNS;
 const REQUIRED: readonly Key[] = ["code", "name", "sheet"];
 
 /**
@@ -117,6 +123,9 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
         }
       }
     }
+    const [person, phone, email] = (["person", "phone", "email"] as const).map((k) =>
+      normalizeText(displayValue(cell(row, k))),
+    ) as [string, string, string];
     units.push({
       code,
       name: name === "" ? code : name,
@@ -124,6 +133,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       sheetRow,
       spreadsheetId,
       problem,
+      contact: person || phone || email ? { person, phone, email } : null,
     });
   }
   const unusable =
@@ -133,10 +143,12 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
   return { units, issues, unusable };
 }
 
-const WANTED = (Object.entries(REGISTRY_COLUMNS) as [Key, string][]).map(([key, header]) => ({
-  key,
-  header,
-}));
+const WANTED = (Object.entries({ ...REGISTRY_COLUMNS, ...CONTACT_COLUMNS }) as [Key, string][]).map(
+  ([key, header]) => ({
+    key,
+    header,
+  }),
+);
 
 function locateRegistryHeader(
   rows: readonly (readonly unknown[])[],

@@ -142,7 +142,12 @@ async function consolidate(
   });
 
   const finishedAt = iso(clock);
-  const report = aggregateReport(province, outcomes, period, finishedAt);
+  const report = aggregateReport(
+    { ...province, spreadsheetId: provinceId },
+    outcomes,
+    period,
+    finishedAt,
+  );
   const counts = countRun(outcomes, report.provinceIssues.length);
   const summary = { finishedAt, periodId: period.id, periodRule: period.rule, counts };
 

@@ -2,6 +2,7 @@ import { isSheetsApiError } from "../sheets/client.ts";
 import type { LockHolder } from "../storage/lock-repository.ts";
 import { formatVietnamTime } from "../time/vietnam-time.ts";
 import { failureReason } from "./failure-reason.ts";
+import { OutputRefusedError } from "./output/write-refusal.ts";
 import { LeaseLostError } from "./run-lease.ts";
 
 /**
@@ -28,6 +29,7 @@ export function failedMessage(error: unknown, serviceAccountEmail: string | null
   if (error instanceof LeaseLostError) {
     return "Lượt này đã mất quyền giữ khoá (một lượt khác đã nhận khoá sau khi hết hạn) nên dừng lại và không ghi gì; lượt kia ghi kết quả.";
   }
+  if (error instanceof OutputRefusedError) return error.message;
   const reason = failureReason(error, serviceAccountEmail);
   if (!isSheetsApiError(error)) return `Lỗi không mong đợi: ${reason}`;
   // The province's id comes from the Worker's settings, not from a registry row.

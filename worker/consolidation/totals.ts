@@ -2,9 +2,12 @@ import { aggregateUnit, sumMetrics } from "../../shared/aggregate.ts";
 import { previousPeriod, samePeriodLastYear } from "../../shared/comparison.ts";
 import { type Metrics, zeroMetrics } from "../../shared/metrics.ts";
 import type { Period, PeriodRule } from "../../shared/periods.ts";
-import { DEFAULT_DUE, type DueSetting, dueDate } from "../../shared/province-settings.ts";
+import type { DueSetting } from "../../shared/province-settings.ts";
+import type { ReportingRate } from "../../shared/report-text/report-values.ts";
 import { loadSnapshots, loadUnitStates } from "../storage/unit-repository.ts";
 import type { UnitSnapshot, UnitStatus } from "./model.ts";
+import { judgeStoredSubmissions } from "./submission-step.ts";
+import { type SubmissionJson, submissionJson } from "./submissions.ts";
 
 /** The body of `GET /api/totals` and of `out/totals.json` (docs/local-run.md), version 2. */
 export interface TotalsBody {
@@ -18,6 +21,8 @@ export interface TotalsBody {
     readonly dueDate: string;
   };
   readonly generatedAt: string;
+  /** The reporting rate over the registered units (docs/output.md). */
+  readonly completeness: ReportingRate;
   readonly units: readonly UnitTotals[];
   readonly total: Metrics;
   readonly comparison: {
@@ -40,6 +45,8 @@ export interface UnitTotals {
   /** When the figures were read (fresh and stale units), else null. */
   readonly readAt: string | null;
   readonly error: string | null;
+  /** The unit's submission for the period (submissions.ts). */
+  readonly submission: SubmissionJson;
   readonly metrics: Metrics;
 }
 
@@ -55,12 +62,19 @@ export async function computeTotals(
   provinceId: string,
   period: Period,
   now: Date,
-  due: DueSetting = DEFAULT_DUE,
+  /** Default: `Hạn nộp` as the latest run read it (else 6 days after the period). */
+  due?: DueSetting,
 ): Promise<TotalsBody> {
   const [states, snapshots] = await Promise.all([
     loadUnitStates(db, provinceId),
     loadSnapshots(db, provinceId),
   ]);
+  const submissions = await judgeStoredSubmissions(db, provinceId, {
+    states,
+    snapshots,
+    period,
+    due,
+  });
   const withFigures: UnitSnapshot[] = [];
   const units = states.map((state): UnitTotals => {
     const hasFigures = state.status === "fresh" || state.status === "stale";
@@ -73,6 +87,7 @@ export async function computeTotals(
       status: state.status,
       readAt: hasFigures ? state.readAt : null,
       error: state.error,
+      submission: submissionJson(submissions.units.get(state.code)),
       metrics: snapshot
         ? aggregateUnit(snapshot.rows, snapshot.invalidRows, period)
         : zeroMetrics(),
@@ -91,9 +106,10 @@ export async function computeTotals(
       rule: period.rule,
       from: period.from,
       to: period.to,
-      dueDate: dueDate(period, due),
+      dueDate: submissions.due,
     },
     generatedAt: now.toISOString(),
+    completeness: submissions.rate,
     units,
     total: sumMetrics(units.map((u) => u.metrics)),
     comparison: {

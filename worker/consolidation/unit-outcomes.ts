@@ -34,6 +34,7 @@ export async function decideUnit(
     readAt: previous?.readAt ?? null,
     snapshotSpreadsheetId: previous?.snapshotSpreadsheetId ?? null,
     tabTitles: previous?.tabTitles ?? null,
+    tabSheetIds: previous?.tabSheetIds ?? null,
   };
   const outcome = (state: UnitState, snapshot: UnitSnapshot | null): UnitOutcome => ({
     state,
@@ -45,7 +46,7 @@ export async function decideUnit(
     return outcome({ ...base, status: "missing", error: null }, null);
   }
   if (read.kind === "read") {
-    const { read: rows, titles } = read.sheet;
+    const { read: rows, titles, sheetIds } = read.sheet;
     const snapshot: UnitSnapshot = {
       rows: rows.rows,
       issues: rows.issues,
@@ -59,6 +60,7 @@ export async function decideUnit(
       readAt: context.now,
       snapshotSpreadsheetId: unit.spreadsheetId,
       tabTitles: titles,
+      tabSheetIds: sheetIds ?? base.tabSheetIds,
     };
     return outcome(state, snapshot);
   }

@@ -1,8 +1,9 @@
-import type { SheetsClient } from "../sheets/client.ts";
+import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import { recentRuns } from "../storage/run-repository.ts";
 import type { ConsolidationReport, RunRecord } from "./model.ts";
 import { buildOutput } from "./output/build-output.ts";
 import { LOG_RUNS } from "./output/log-tab.ts";
+import { describeRefusedWrite, OutputRefusedError } from "./output/write-refusal.ts";
 import type { ProvinceRead } from "./read-province.ts";
 import { logOutput } from "./run-log.ts";
 import { joinNotes } from "./run-messages.ts";
@@ -38,6 +39,14 @@ export async function writeReport(
     ...(input.budgetBytes === undefined ? {} : { budgetBytes: input.budgetBytes }),
   });
   logOutput(thisRun.id, plan.bytes, plan.shortened);
-  await client.batchUpdate(input.provinceId, plan.requests);
+  try {
+    await client.batchUpdate(input.provinceId, plan.requests);
+  } catch (error) {
+    // Refused as invalid: say what Google objected to, not "check the tab names".
+    if (isSheetsApiError(error) && error.kind === "invalid-argument") {
+      throw new OutputRefusedError(describeRefusedWrite(error.message, plan.bytes));
+    }
+    throw error;
+  }
   return joinNotes(thisRun.message, plan.shortened);
 }

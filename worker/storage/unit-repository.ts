@@ -1,4 +1,10 @@
-import type { TabTitles, UnitSnapshot, UnitState, UnitStatus } from "../consolidation/model.ts";
+import type {
+  TabSheetIds,
+  TabTitles,
+  UnitSnapshot,
+  UnitState,
+  UnitStatus,
+} from "../consolidation/model.ts";
 import { decodeSnapshot, encodeSnapshot, sha256Hex, splitParts } from "./snapshot-codec.ts";
 
 interface UnitRow {
@@ -102,7 +108,7 @@ export async function saveUnitStates(
       checked_at: state.checkedAt,
       read_at: state.readAt,
       snapshot_spreadsheet_id: state.snapshotSpreadsheetId,
-      tab_titles: state.tabTitles ? JSON.stringify(state.tabTitles) : null,
+      tab_titles: state.tabTitles ? encodeTabs(state.tabTitles, state.tabSheetIds ?? null) : null,
     };
     if (newSnapshot) {
       const json = encodeSnapshot(newSnapshot);
@@ -195,6 +201,27 @@ function toState(row: UnitRow): UnitState {
     checkedAt: row.checked_at,
     readAt: row.read_at,
     snapshotSpreadsheetId: row.snapshot_spreadsheet_id,
-    tabTitles: row.tab_titles ? (JSON.parse(row.tab_titles) as TabTitles) : null,
+    ...decodeTabs(row.tab_titles),
   };
+}
+
+// The tabs' sheetIds share the tab-title column (no migration): `{ titles, sheetIds }`;
+// a row written before them holds the titles alone and decodes with no sheetIds.
+function encodeTabs(titles: TabTitles, sheetIds: TabSheetIds | null): string {
+  return JSON.stringify(sheetIds ? { titles, sheetIds } : titles);
+}
+
+function decodeTabs(json: string | null): {
+  tabTitles: TabTitles | null;
+  tabSheetIds: TabSheetIds | null;
+} {
+  if (!json) return { tabTitles: null, tabSheetIds: null };
+  const value = JSON.parse(json) as Record<string, unknown>;
+  if (value.titles && typeof value.titles === "object") {
+    return {
+      tabTitles: value.titles as TabTitles,
+      tabSheetIds: (value.sheetIds as TabSheetIds | undefined) ?? null,
+    };
+  }
+  return { tabTitles: value as TabTitles, tabSheetIds: null };
 }

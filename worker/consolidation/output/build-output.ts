@@ -16,6 +16,7 @@ import {
   type Omission,
   shortenedRunNote,
 } from "./shortening-notices.ts";
+import { type SubmissionsTabInput, submissionsTab } from "./submissions-tab.ts";
 import { type SummaryInput, summaryTab } from "./summary-tab.ts";
 import { planTabs } from "./tab-plan.ts";
 
@@ -24,6 +25,8 @@ export interface OutputTabsInput {
   readonly period: Period;
   readonly summary: SummaryInput;
   readonly byUnit: ByUnitInput;
+  /** `Tình hình nộp báo cáo`; absent when the run judged no submissions. */
+  readonly submissions?: SubmissionsTabInput | null;
   /** Per template, in `Chi tiết` order: the units with figures and their rows. */
   readonly details: readonly {
     readonly template: Template;
@@ -69,7 +72,11 @@ const MAX_CAP_ROUNDS = 4;
 export function planOutput(input: PlanInput): OutputPlan {
   const { tabs } = input;
   const budget = input.budgetBytes ?? OUTPUT_BUDGET_BYTES;
-  const fixed = [summaryTab(tabs.summary), byUnitTab(tabs.byUnit)];
+  const fixed = [
+    summaryTab(tabs.summary),
+    byUnitTab(tabs.byUnit),
+    ...(tabs.submissions ? [submissionsTab(tabs.submissions)] : []),
+  ];
   // One list per (template, unit), and per error source; the province's are never cut.
   const details = tabs.details.map((d) => detailRows(d.template, d.units, tabs.period));
   const errors = tabs.errorSources.map((source) => sourceRows(source));

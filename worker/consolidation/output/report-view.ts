@@ -1,16 +1,15 @@
-import { aggregateUnit, sumMetrics } from "../../../shared/aggregate.ts";
-import { previousPeriod, samePeriodLastYear } from "../../../shared/comparison.ts";
-import { METRIC_SECTIONS, METRICS } from "../../../shared/metrics.ts";
-import type { Period } from "../../../shared/periods.ts";
+import { METRIC_SECTIONS, METRICS, zeroMetrics } from "../../../shared/metrics.ts";
 import { TEMPLATES } from "../../../shared/templates/index.ts";
+import { foldKey } from "../../../shared/text/fold.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
-import type { ConsolidationReport, UnitOutcome } from "../model.ts";
+import type { ConsolidationReport, Contact, UnitOutcome } from "../model.ts";
+import { reportingRateLine } from "../submissions.ts";
 import type { OutputTabsInput } from "./build-output.ts";
 import type { ByUnitRow } from "./by-unit-tab.ts";
 import { type ErrorSource, PROVINCE_CODE } from "./error-rows.ts";
 import type { ReportLayout } from "./report-layout.ts";
 import { STATUS_BACKGROUNDS, STATUS_LABELS, statusText } from "./status-text.ts";
-import type { ComparedPeriod } from "./summary-tab.ts";
+import { submissionsTabInput } from "./submissions-tab.ts";
 
 /** The report's sections and metrics, as shared/metrics.ts defines them. */
 export const REPORT_LAYOUT: ReportLayout = { sections: METRIC_SECTIONS, metrics: METRICS };
@@ -20,7 +19,6 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
   const { outcomes, period } = report;
   const counts = { fresh: 0, stale: 0, unreadable: 0, missing: 0 };
   for (const o of outcomes) counts[o.state.status]++;
-  const previous = previousPeriod(period);
   return {
     period,
     summary: {
@@ -28,11 +26,15 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
       period,
       generatedAt: report.generatedAt,
       total: report.total,
-      samePeriodLastYear: compared(report, samePeriodLastYear(period) ?? period),
-      previousPeriod: previous ? compared(report, previous) : null,
+      samePeriodLastYear: report.comparison.samePeriodLastYear ?? {
+        period,
+        total: zeroMetrics(),
+      },
+      previousPeriod: report.comparison.previousPeriod,
       unitsLine: `${outcomes.length} đơn vị: ${counts.fresh} ${STATUS_LABELS.fresh.toLowerCase()}, ${counts.stale} dùng số liệu cũ, ${counts.unreadable} ${STATUS_LABELS.unreadable.toLowerCase()}, ${counts.missing} ${STATUS_LABELS.missing.toLowerCase()}.`,
-      reportingRate: null,
+      reportingRate: report.submissions ? reportingRateLine(report.submissions.rate) : null,
     },
+    submissions: submissionsTabInput(report),
     byUnit: {
       layout: REPORT_LAYOUT,
       units: outcomes.map(byUnitRow),
@@ -58,31 +60,41 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
     errorSources: [
       {
         code: PROVINCE_CODE,
-        name: "Bảng tính của tỉnh",
+        name: report.province.title,
         contact: null,
-        spreadsheetId: null,
-        sheetIdOf: () => null,
+        spreadsheetId: report.province.spreadsheetId,
+        sheetIdOf: (tab) =>
+          report.province.sheets.find((s) => foldKey(s.title) === foldKey(tab))?.sheetId ?? null,
         issues: report.provinceIssues.map((p) => p.issue),
         readError: null,
       },
-      ...outcomes.map(errorSource),
+      ...outcomes.map((o) => errorSource(o, report.contacts.get(o.state.code) ?? null)),
     ],
   };
 }
 
 function byUnitRow(outcome: UnitOutcome): ByUnitRow {
-  const { state, metrics } = outcome;
+  const { state, metrics, snapshot } = outcome;
+  // A tab whose rows were not counted must not hide behind "Đã cập nhật".
+  const problems = snapshot?.tabProblems ?? [];
+  const status = problems.length
+    ? `${statusText(state)}; ${problems.length} biểu không được tính`
+    : statusText(state);
+  const notes = [state.error, ...problems.map((p) => p.message)].filter((n) => n);
   return {
     code: state.code,
     name: state.name,
-    status: statusText(state),
-    statusNote: state.error,
+    status,
+    statusNote: notes.length ? notes.join("\n") : null,
     background: STATUS_BACKGROUNDS[state.status],
     figures: metrics,
   };
 }
 
-function errorSource({ state, snapshot, errorFromRegistry }: UnitOutcome): ErrorSource {
+function errorSource(
+  { state, snapshot, errorFromRegistry }: UnitOutcome,
+  contact: Contact | null,
+): ErrorSource {
   let readError: string | null = null;
   if (state.error && state.status !== "missing" && !errorFromRegistry) {
     const fallback =
@@ -94,21 +106,13 @@ function errorSource({ state, snapshot, errorFromRegistry }: UnitOutcome): Error
   return {
     code: state.code,
     name: state.name,
-    contact: null,
+    contact,
     spreadsheetId: state.snapshotSpreadsheetId ?? state.spreadsheetId,
-    sheetIdOf: () => null,
+    sheetIdOf: (tab) => {
+      const template = TEMPLATES.find((t) => t.title === tab);
+      return (template && state.tabSheetIds?.[template.id]) ?? null;
+    },
     issues: snapshot?.issues ?? [],
     readError,
-  };
-}
-
-function compared(report: ConsolidationReport, period: Period): ComparedPeriod {
-  return {
-    period,
-    total: sumMetrics(
-      report.outcomes.flatMap((o) =>
-        o.snapshot ? [aggregateUnit(o.snapshot.rows, o.snapshot.invalidRows, period)] : [],
-      ),
-    ),
   };
 }

@@ -38,3 +38,8 @@ const CAUSES: readonly { pattern: RegExp; text: (size: string) => string }[] = [
       "Google Sheets từ chối lần ghi kết quả vì định dạng các trang kết quả (ô gộp, vùng cố định hoặc vùng được bảo vệ) xung đột với thay đổi tay: hãy xoá các trang kết quả để lượt sau tạo lại.",
   },
 ];
+
+/** The output write was refused by Google; `message` is describeRefusedWrite's sentence. */
+export class OutputRefusedError extends Error {
+  override readonly name = "OutputRefusedError";
+}
