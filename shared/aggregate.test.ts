@@ -4,7 +4,8 @@ import { arbRow, cleanCell, messyCell } from "../test/support/arbitraries.ts";
 import { aggregateUnit, sumMetrics } from "./aggregate.ts";
 import { METRIC_IDS, type Metrics } from "./metrics.ts";
 import { PERIOD_PARTS, resolvePeriod } from "./periods.ts";
-import { readUnit } from "./read-unit.ts";
+import { readUnit, type UnitRows } from "./read-unit.ts";
+import type { ColumnDef, MetricRule, RowFilter } from "./schema/template.ts";
 import { TEMPLATES } from "./templates/index.ts";
 import { foldKey } from "./text/fold.ts";
 
@@ -171,6 +172,110 @@ describe("properties", () => {
         );
         expect(reversed).toEqual(m);
       }),
+    );
+  });
+});
+
+/**
+ * The rules read literally, one filter per metric: what `aggregateUnit` computes in one
+ * pass per template must be the same numbers.
+ */
+function referenceMetric(rule: MetricRule, rows: readonly Record<string, unknown>[]): number {
+  const blank = (v: unknown) =>
+    v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const fold = (v: unknown) => (blank(v) ? "" : foldKey(String(v)));
+  const kept = (where: RowFilter | undefined) =>
+    where
+      ? rows.filter(
+          (r) => typeof r[where.key] === "string" && where.in.includes(r[where.key] as string),
+        )
+      : rows;
+  const sum = (list: typeof rows, key: string) =>
+    list.reduce((t: number, r) => t + (typeof r[key] === "number" ? (r[key] as number) : 0), 0);
+  switch (rule.kind) {
+    case "rows":
+      return rows.length;
+    case "rowsWhere":
+      return kept(rule).length;
+    case "sum":
+      return sum(rows, rule.key);
+    case "sumWhere":
+      return sum(kept(rule.where), rule.key);
+    case "distinct":
+      return new Set(rows.filter((r) => !blank(r[rule.key])).map((r) => fold(r[rule.key]))).size;
+    case "inspectionGroups": {
+      const list = kept(rule.where);
+      const grouped = list.filter((r) => !blank(r[rule.round]));
+      const keys = grouped.map((r) =>
+        JSON.stringify([...rule.by, rule.round].map((k) => fold(r[k]))),
+      );
+      return new Set(keys).size + (list.length - grouped.length);
+    }
+  }
+}
+
+describe("one pass per template", () => {
+  it("gives what each metric's rule gives on its own, for rows typed any way", () => {
+    const period = { from: "2026-01-01", to: "2026-06-30" } as const;
+    // Few distinct values typed several ways (case, NFD, spaces, blanks, numbers), so that
+    // distinct counts and groups merge and split.
+    const typed = fc.constantFrom(
+      "KH 01",
+      "kh  01",
+      "KH 01".normalize("NFD"),
+      "Hoà Bình",
+      "Hòa Bình",
+    );
+    const cellValue = (c: ColumnDef) =>
+      c.type === "enum"
+        ? // Two of the column's values, or one typed otherwise: rows fall in the same groups.
+          fc.oneof(
+            fc.constantFrom(...c.values.slice(0, 2), null),
+            fc.constantFrom(...c.values.slice(0, 1)).map((v) => v.toLowerCase()),
+          )
+        : fc.oneof(
+            typed,
+            typed,
+            fc.constantFrom(null, undefined, "", "  ", 0, 3, 3.5, -2, "3", "Tập thể", "tập  thể"),
+          );
+    const date = fc.constantFrom(
+      "2025-12-31",
+      "2026-01-01",
+      "2026-03-15",
+      "2026-06-30",
+      "2026-07-01",
+      45000,
+      null,
+    );
+    const rowsOf = (t: (typeof TEMPLATES)[number]) =>
+      fc.array(
+        fc.tuple(fc.tuple(...t.columns.map(cellValue)), date).map(([cells, d]) => ({
+          ...Object.fromEntries(t.columns.map((c, i) => [c.key, cells[i]])),
+          [t.dateKey]: d,
+        })),
+        { maxLength: 40 },
+      );
+    const unit = fc.record(
+      Object.fromEntries(TEMPLATES.map((t) => [t.id, rowsOf(t)])),
+    ) as fc.Arbitrary<Record<string, Record<string, unknown>[]>>;
+    fc.assert(
+      fc.property(unit, fc.nat(9), (rows, invalid) => {
+        const m = aggregateUnit(rows as unknown as UnitRows, invalid, period);
+        for (const t of TEMPLATES) {
+          const inPeriod = (rows[t.id] ?? []).filter((r) => {
+            const d = r[t.dateKey];
+            return typeof d === "string" && d >= period.from && d <= period.to;
+          });
+          for (const metric of t.metrics) {
+            expect([metric.id, m[metric.id]]).toEqual([
+              metric.id,
+              referenceMetric(metric, inPeriod),
+            ]);
+          }
+        }
+        expect(m.invalidRows).toBe(invalid);
+      }),
+      { numRuns: 300 },
     );
   });
 });

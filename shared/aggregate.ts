@@ -1,11 +1,95 @@
-import { type Metrics, zeroMetrics } from "./metrics.ts";
-import { isInPeriod, type Period } from "./periods.ts";
+import { type MetricId, type Metrics, zeroMetrics } from "./metrics.ts";
+import type { Period } from "./periods.ts";
 import type { UnitRows } from "./read-unit.ts";
-import type { IsoDate, MetricRule, RowFilter } from "./schema/template.ts";
+import type { MetricDef, RowFilter, TemplateDef } from "./schema/template.ts";
 import { TEMPLATES } from "./templates/index.ts";
 import { foldKey } from "./text/fold.ts";
 
 type Cells = Readonly<Record<string, unknown>>;
+
+/*
+ * Every valid row of every unit passes through here, once per period asked for. The
+ * metrics are compiled once per template into a plan, and each row is visited once: the
+ * cells that metrics compare folded are folded once per row (not once per metric), and a
+ * row's inspection-group key is built once for all the metrics that group the same way.
+ */
+
+/** A filter's values as a set: `in` lists are short, but a set asks no more of a row. */
+interface Filter {
+  readonly key: string;
+  readonly values: ReadonlySet<string>;
+}
+
+/** Rows with equal folded `by` cells and the same non-blank folded `round` are one event. */
+interface GroupSpec {
+  readonly bySlots: readonly number[];
+  readonly roundSlot: number;
+}
+
+type Op =
+  | { readonly kind: "rows"; readonly id: MetricId; readonly where?: Filter }
+  | { readonly kind: "sum"; readonly id: MetricId; readonly key: string; readonly where?: Filter }
+  | { readonly kind: "distinct"; readonly id: MetricId; readonly slot: number }
+  | {
+      readonly kind: "groups";
+      readonly id: MetricId;
+      readonly spec: number;
+      readonly where?: Filter;
+    };
+
+interface Plan {
+  readonly dateKey: string;
+  /** The keys whose cells some metric compares folded, each folded once per row. */
+  readonly foldKeys: readonly string[];
+  readonly groupSpecs: readonly GroupSpec[];
+  readonly ops: readonly Op[];
+}
+
+function filter(where: RowFilter): Filter {
+  return { key: where.key, values: new Set(where.in) };
+}
+
+function compile(template: TemplateDef): Plan {
+  const foldKeys: string[] = [];
+  const slot = (key: string): number => {
+    const at = foldKeys.indexOf(key);
+    return at >= 0 ? at : foldKeys.push(key) - 1;
+  };
+  const specs: GroupSpec[] = [];
+  const specIds: string[] = [];
+  const op = (metric: MetricDef): Op => {
+    const id = metric.id as MetricId;
+    switch (metric.kind) {
+      case "rows":
+        return { kind: "rows", id };
+      case "rowsWhere":
+        return { kind: "rows", id, where: filter(metric) };
+      case "sum":
+        return { kind: "sum", id, key: metric.key };
+      case "sumWhere":
+        return { kind: "sum", id, key: metric.key, where: filter(metric.where) };
+      case "distinct":
+        return { kind: "distinct", id, slot: slot(metric.key) };
+      case "inspectionGroups": {
+        const bySlots = metric.by.map(slot);
+        const roundSlot = slot(metric.round);
+        const specId = `${bySlots.join(",")}|${roundSlot}`;
+        let spec = specIds.indexOf(specId);
+        if (spec < 0) {
+          spec = specs.push({ bySlots, roundSlot }) - 1;
+          specIds.push(specId);
+        }
+        return metric.where
+          ? { kind: "groups", id, spec, where: filter(metric.where) }
+          : { kind: "groups", id, spec };
+      }
+    }
+  };
+  const ops = template.metrics.map(op);
+  return { dateKey: template.dateKey, foldKeys, groupSpecs: specs, ops };
+}
+
+const PLANS = TEMPLATES.map((template) => ({ id: template.id, plan: compile(template) }));
 
 /**
  * One unit's metrics for a period, from its valid rows. `invalidRows` counts rows left
@@ -17,80 +101,118 @@ export function aggregateUnit(
   period: Pick<Period, "from" | "to">,
 ): Metrics {
   const metrics = zeroMetrics();
-  for (const template of TEMPLATES) {
-    const all = (rows[template.id] ?? []) as readonly Cells[];
-    const inPeriod = all.filter((row) => {
-      const date = row[template.dateKey];
-      return typeof date === "string" && isInPeriod(date as IsoDate, period);
-    });
-    for (const metric of template.metrics) {
-      metrics[metric.id] = compute(metric, inPeriod);
-    }
+  for (const { id, plan } of PLANS) {
+    aggregateTemplate(plan, (rows[id] ?? []) as readonly Cells[], period, metrics);
   }
   metrics.invalidRows = invalidRows;
   return metrics;
 }
 
-function compute(rule: MetricRule, rows: readonly Cells[]): number {
-  switch (rule.kind) {
-    case "rows":
-      return rows.length;
-    case "rowsWhere":
-      return rows.filter((row) => matches(rule, row)).length;
-    case "sum":
-      return sum(rows, rule.key);
-    case "sumWhere":
-      return sum(
-        rows.filter((row) => matches(rule.where, row)),
-        rule.key,
-      );
-    case "distinct": {
-      // Same base typed two ways ("UBND xã Hoà Bình" / "UBND Xã  Hòa Bình") counts once.
-      const keys = new Set<string>();
-      for (const row of rows) {
-        const v = row[rule.key];
-        if (!isBlankCell(v)) keys.add(foldKey(String(v)));
-      }
-      return keys.size;
+function aggregateTemplate(
+  plan: Plan,
+  rows: readonly Cells[],
+  period: Pick<Period, "from" | "to">,
+  metrics: Metrics,
+): void {
+  const { dateKey, foldKeys, groupSpecs, ops } = plan;
+  const counts = new Array<number>(ops.length).fill(0);
+  const events = ops.map((op) => (op.kind === "groups" ? new Set<number | string>() : null));
+  const coders = foldKeys.map(() => new FoldCoder());
+  // The row in hand: its folded cells as codes, and its event key by spec (null when the
+  // round is blank: an event by itself).
+  const codes = new Array<number>(foldKeys.length).fill(0);
+  const groupKeys = new Array<number | string | null>(groupSpecs.length).fill(null);
+  // Codes are below rows.length + 1, so digits of that base keep a key's parts apart.
+  const base = rows.length + 1;
+  const { from, to } = period;
+  for (const row of rows) {
+    const date = row[dateKey];
+    if (typeof date !== "string" || date < from || date > to) continue;
+    for (let s = 0; s < foldKeys.length; s++) {
+      codes[s] = (coders[s] as FoldCoder).code(row[foldKeys[s] as string]);
     }
-    case "inspectionGroups": {
-      const where = rule.where;
-      const kept = where ? rows.filter((row) => matches(where, row)) : rows;
-      const groups = new Set<string>();
-      let single = 0;
-      for (const row of kept) {
-        const round = row[rule.round];
-        // A row without a round cannot be matched with others: an inspection by itself.
-        if (isBlankCell(round)) {
-          single++;
-          continue;
+    for (let g = 0; g < groupSpecs.length; g++) {
+      const spec = groupSpecs[g] as GroupSpec;
+      groupKeys[g] = codes[spec.roundSlot] === 0 ? null : eventKey(spec, codes, base);
+    }
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i] as Op;
+      switch (op.kind) {
+        case "rows":
+          if (!op.where || matches(op.where, row)) counts[i] = (counts[i] as number) + 1;
+          break;
+        case "sum":
+          if (!op.where || matches(op.where, row)) {
+            const v = row[op.key];
+            if (typeof v === "number") counts[i] = (counts[i] as number) + v;
+          }
+          break;
+        case "distinct":
+          break;
+        case "groups": {
+          if (op.where && !matches(op.where, row)) break;
+          const key = groupKeys[op.spec];
+          if (key === null || key === undefined) counts[i] = (counts[i] as number) + 1;
+          else events[i]?.add(key);
+          break;
         }
-        // JSON keeps the parts apart: no separator can occur inside one of them.
-        groups.add(JSON.stringify([...rule.by.map((k) => foldCell(row[k])), foldCell(round)]));
       }
-      return groups.size + single;
     }
+  }
+  ops.forEach((op, i) => {
+    // Every folded value of the slot seen in the period has a code: distinct counts them.
+    const distinct = op.kind === "distinct" ? (coders[op.slot] as FoldCoder).size : 0;
+    metrics[op.id] = (counts[i] as number) + (events[i]?.size ?? 0) + distinct;
+  });
+}
+
+/**
+ * Numbers a column's cells by their folded form within one unit: 0 for a blank cell, and
+ * the same code for two cells a person would call the same. A cell typed the same way as
+ * one before it (dropdown values, a unit's repeated texts) is one map lookup.
+ */
+class FoldCoder {
+  private readonly raw = new Map<unknown, number>();
+  private readonly folded = new Map<string, number>();
+
+  /** How many distinct non-blank folded values have been coded. */
+  get size(): number {
+    return this.folded.size;
+  }
+
+  code(v: unknown): number {
+    if (v === null || v === undefined) return 0;
+    const known = this.raw.get(v);
+    if (known !== undefined) return known;
+    let code = 0;
+    if (!isBlankCell(v)) {
+      const key = foldKey(String(v));
+      code = this.folded.get(key) ?? this.folded.size + 1;
+      this.folded.set(key, code);
+    }
+    this.raw.set(v, code);
+    return code;
   }
 }
 
-function matches(filter: RowFilter, row: Cells): boolean {
-  const v = row[filter.key];
-  return typeof v === "string" && filter.in.includes(v);
+function eventKey(spec: GroupSpec, codes: readonly number[], base: number): number | string {
+  const parts = spec.bySlots.length + 1;
+  if (base ** parts <= Number.MAX_SAFE_INTEGER) {
+    let key = codes[spec.roundSlot] as number;
+    for (const s of spec.bySlots) key = key * base + (codes[s] as number);
+    return key;
+  }
+  // Too many parts for one exact number: codes joined, which no code can contain.
+  return `${spec.bySlots.map((s) => codes[s]).join(",")},${codes[spec.roundSlot]}`;
 }
 
-function sum(rows: readonly Cells[], key: string): number {
-  return rows.reduce((total, row) => {
-    const v = row[key];
-    return total + (typeof v === "number" ? v : 0);
-  }, 0);
+function matches(filter: Filter, row: Cells): boolean {
+  const v = row[filter.key];
+  return typeof v === "string" && filter.values.has(v);
 }
 
 function isBlankCell(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
-}
-
-function foldCell(v: unknown): string {
-  return isBlankCell(v) ? "" : foldKey(String(v));
 }
 
 /** Totals over units: `Toàn tỉnh`. Distinct counts add up too, being within each unit. */
