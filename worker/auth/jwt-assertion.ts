@@ -5,6 +5,11 @@
 import { SignJWT } from "jose";
 
 export const SHEETS_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+/** Read-only file metadata: enough for Drive's files.list on modifiedTime (which unit
+ * spreadsheets changed), nothing of the files' content. */
+export const DRIVE_METADATA_SCOPE = "https://www.googleapis.com/auth/drive.metadata.readonly";
+/** What the Worker's token asks for (space-separated, as OAuth 2.0 joins scopes). */
+export const WORKER_SCOPES = `${SHEETS_SCOPE} ${DRIVE_METADATA_SCOPE}`;
 /** Google rejects assertions valid for longer than an hour. */
 export const MAX_ASSERTION_LIFETIME_SECONDS = 3600;
 

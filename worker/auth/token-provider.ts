@@ -6,7 +6,7 @@
  */
 import { importPKCS8 } from "jose";
 import { z } from "zod";
-import { SHEETS_SCOPE, signAssertion } from "./jwt-assertion.ts";
+import { signAssertion, WORKER_SCOPES } from "./jwt-assertion.ts";
 import { parseServiceAccountKey, type ServiceAccountKey } from "./service-account-key.ts";
 import { TokenError } from "./token-error.ts";
 
@@ -62,7 +62,7 @@ export function createServiceAccountTokenProvider(
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const now = options.now ?? (() => Date.now());
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
-  const scope = options.scope ?? SHEETS_SCOPE;
+  const scope = options.scope ?? WORKER_SCOPES;
 
   let cached: CachedToken | null = null;
   let inFlight: Promise<CachedToken> | null = null;

@@ -1,3 +1,5 @@
+import { createServiceAccountTokenProvider } from "../auth/token-provider.ts";
+import { createDriveClient, driveBaseFor } from "../drive/drive-client.ts";
 import type { WorkerConfig } from "../env.ts";
 import { createSheetsClientFromConfig } from "../sheets/client-from-config.ts";
 import { systemClock } from "../time/clock.ts";
@@ -11,9 +13,15 @@ export function runFromEnv(
   config: WorkerConfig,
   trigger: RunTrigger,
 ): Promise<RunRecord> {
+  // One token (Sheets and Drive scopes) for both clients.
+  const tokenProvider = createServiceAccountTokenProvider({
+    keyJson: config.sheets.serviceAccountJson,
+    tokenUrl: config.sheets.tokenUrl,
+  });
   return runConsolidation(
     {
-      client: createSheetsClientFromConfig(config.sheets),
+      client: createSheetsClientFromConfig(config.sheets, { tokenProvider }),
+      drive: createDriveClient({ baseUrl: driveBaseFor(config.sheets.baseUrl), tokenProvider }),
       db: env.DB,
       clock: systemClock,
       onUnit: logUnit,

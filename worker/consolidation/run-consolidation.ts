@@ -1,3 +1,4 @@
+import type { DriveClient } from "../drive/drive-client.ts";
 import type { SheetsClient } from "../sheets/client.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
 import {
@@ -10,6 +11,7 @@ import {
 import { loadKnownUnits, loadSnapshots } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
+import { logDriveFallback, planUnchangedUnits } from "./changed-units.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
 import { readProvince } from "./read-province.ts";
 import { readUnits } from "./read-units.ts";
@@ -36,6 +38,9 @@ export interface ConsolidationDeps {
   readonly clock: Clock;
   /** Called once per unit as its status is decided (the Worker logs it; npm start prints it). */
   readonly onUnit?: (outcome: UnitOutcome, index: number, count: number) => void;
+  /** Asks Drive which unit spreadsheets changed, so unchanged ones are not read
+   * (changed-units.ts); without it every unit is read. */
+  readonly drive?: DriveClient;
 }
 
 export interface ConsolidationOptions {
@@ -114,7 +119,7 @@ export async function runConsolidation(
 
 /** The pipeline: registry → read and parse → aggregate → write → save. */
 async function consolidate(
-  { client, db, clock, onUnit }: ConsolidationDeps,
+  { client, db, clock, onUnit, drive }: ConsolidationDeps,
   options: ConsolidationOptions,
   run: { readonly runId: number; readonly startedAt: string; readonly note: string | null },
   lease: RunLease,
@@ -131,6 +136,10 @@ async function consolidate(
 
   const deadlineMs = options.deadlineMs ?? 720_000;
   const deadline = Date.parse(run.startedAt) + deadlineMs - clock.now();
+  const plan = drive
+    ? await planUnchangedUnits(drive, db, { provinceId, units, known, now: clock.now() })
+    : null;
+  if (plan?.fullReadReason) logDriveFallback(plan.fullReadReason);
   const outcomes = await readUnits(client, units, known, {
     concurrency: options.unitConcurrency ?? 6,
     now: () => iso(clock),
@@ -139,6 +148,7 @@ async function consolidate(
     signal: AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline)), lease.lost]),
     stoppedReason: deadlineReason(deadlineMs),
     onUnit: onUnit && ((outcome, index) => onUnit(outcome, index, units.length)),
+    unchanged: plan?.unchanged,
   });
 
   const finishedAt = iso(clock);

@@ -1,0 +1,108 @@
+import { aggregateUnit } from "../../shared/aggregate.ts";
+import type { Period } from "../../shared/periods.ts";
+import type { DriveClient } from "../drive/drive-client.ts";
+import { latestRun } from "../storage/run-repository.ts";
+import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
+
+/** Drive's modifiedTime can trail a Sheets edit: ask from this long before the last run. */
+export const DRIVE_MARGIN_MS = 5 * 60_000;
+/** A unit skipped as unchanged is still read at least this often, so a file Drive does not
+ * list for the account (moved, unshared) cannot keep old figures looking fresh for long. */
+export const MAX_UNREAD_MS = 24 * 60 * 60_000;
+
+export interface UnchangedPlan {
+  /** Codes of units whose stored snapshot stands for their spreadsheet as it is now. */
+  readonly unchanged: ReadonlySet<string>;
+  /** Drive calls made (0 when there was nothing to ask). */
+  readonly driveCalls: number;
+  /** Why every unit is read although a Drive client was given (null: Drive answered). */
+  readonly fullReadReason: string | null;
+}
+
+/**
+ * Which units need no read in this run. Since the last succeeded run every unit it left
+ * fresh reflects its spreadsheet as of that run's start (read then, or found unchanged by
+ * the same rule), so a unit is unchanged when it was fresh from the same spreadsheet, read
+ * within MAX_UNREAD_MS, and Drive lists no change to that spreadsheet after the last
+ * succeeded run's start less DRIVE_MARGIN_MS. Any doubt (no such run, Drive failing, a
+ * listing too long) means reading it.
+ */
+export async function planUnchangedUnits(
+  drive: DriveClient,
+  db: D1Database,
+  input: {
+    readonly provinceId: string;
+    readonly units: readonly RegisteredUnit[];
+    readonly known: ReadonlyMap<string, UnitState>;
+    readonly now: number;
+    readonly marginMs?: number;
+    readonly signal?: AbortSignal;
+  },
+): Promise<UnchangedPlan> {
+  const none = (reason: string | null, driveCalls = 0): UnchangedPlan => ({
+    unchanged: new Set(),
+    driveCalls,
+    fullReadReason: reason,
+  });
+  const candidates = input.units.filter((unit) => {
+    const previous = input.known.get(unit.code);
+    return (
+      unit.spreadsheetId !== null &&
+      unit.problem === null &&
+      previous?.status === "fresh" &&
+      previous.readAt !== null &&
+      previous.snapshotSpreadsheetId === unit.spreadsheetId &&
+      input.now - Date.parse(previous.readAt) < MAX_UNREAD_MS
+    );
+  });
+  if (candidates.length === 0) return none(null);
+  const last = await latestRun(db, input.provinceId, ["succeeded"]);
+  if (!last) return none("no succeeded run yet");
+  const since = new Date(Date.parse(last.startedAt) - (input.marginMs ?? DRIVE_MARGIN_MS));
+  const listed = await drive.listModifiedSince(since.toISOString(), input.signal);
+  if (!listed.ok) return none(listed.reason, listed.calls);
+  const unchanged = new Set(
+    candidates
+      .filter((unit) => unit.spreadsheetId !== null && !listed.files.has(unit.spreadsheetId))
+      .map((unit) => unit.code),
+  );
+  return { unchanged, driveCalls: listed.calls, fullReadReason: null };
+}
+
+/**
+ * The outcome of a unit found unchanged: fresh, with the stored snapshot and the time it
+ * was really read. Null when the snapshot is not in D1 after all (then the unit is read).
+ */
+export async function keepUnchanged(
+  unit: RegisteredUnit,
+  previous: UnitState,
+  context: {
+    readonly now: string;
+    readonly period: Period;
+    readonly loadStored: (code: string) => Promise<UnitSnapshot | null>;
+  },
+): Promise<UnitOutcome | null> {
+  const snapshot = await context.loadStored(unit.code);
+  if (!snapshot) return null;
+  return {
+    // The previous state keeps what the last real read learnt (read time, tab titles).
+    state: {
+      ...previous,
+      code: unit.code,
+      position: unit.position,
+      name: unit.name,
+      spreadsheetId: unit.spreadsheetId,
+      status: "fresh",
+      error: null,
+      checkedAt: context.now,
+    },
+    snapshot,
+    metrics: aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period),
+    errorFromRegistry: false,
+  };
+}
+
+/** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */
+export function logDriveFallback(reason: string): void {
+  console.warn(JSON.stringify({ event: "drive-fallback", reason }));
+}
