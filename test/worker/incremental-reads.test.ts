@@ -39,7 +39,7 @@ function unit(id: string, code: string, extra: number, modifiedTime = HOUR_AGO()
   ]);
   const edited = {
     ...inspections,
-    values: [...inspections.values, ...added],
+    values: [...(inspections.values ?? []), ...added],
   } as typeof inspections;
   return { ...unitSeed(id, code, [edited, ...tabs.slice(1)]), drive: { modifiedTime } };
 }
