@@ -211,8 +211,9 @@ describe("a province with clean, messy and failing units", () => {
       "Không đọc được",
       "Đã cập nhật",
       "Không đọc được",
-      "Đã cập nhật",
-      "Đã cập nhật",
+      // Tabs that were not counted show beside the status (issue 9, point 5).
+      "Đã cập nhật; 3 biểu không được tính",
+      "Đã cập nhật; 1 biểu không được tính",
       "Chưa có bảng tính",
       "Đã cập nhật",
       "Không đọc được",
@@ -310,8 +311,9 @@ describe("a province with clean, messy and failing units", () => {
       "Nội dung",
     ]);
     const of = (code: string) => rows.filter((r) => r[0] === code);
-    // The duplicate code C01 at row 13 of Đơn vị is the province's own problem.
-    expect(of("Tỉnh").some((r) => r[3] === "Đơn vị" && r[4] === 13 && r[5] === "Mã đơn vị")).toBe(
+    // The duplicate code C01 at row 13 of Đơn vị is the province's own problem (its
+    // Dòng is a link to that row, so text).
+    expect(of("Tỉnh").some((r) => r[3] === "Đơn vị" && r[4] === "13" && r[5] === "Mã đơn vị")).toBe(
       true,
     );
     expect(of("C03")[0]?.slice(5, 7)).toEqual(["Bảng tính", id("C03")]);
