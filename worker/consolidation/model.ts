@@ -2,6 +2,8 @@ import type { Issue } from "../../shared/issue.ts";
 import type { Metrics } from "../../shared/metrics.ts";
 import type { Period, PeriodRule } from "../../shared/periods.ts";
 import type { TabProblem, UnitRows } from "../../shared/read-unit.ts";
+import type { Submission } from "../../shared/submission/submission-status.ts";
+import type { SubmissionsReport } from "./submissions.ts";
 
 /**
  * The domain of one consolidation run: units, their statuses and snapshots, the run's
@@ -24,6 +26,8 @@ export interface UnitSnapshot {
   /** Template tabs whose rows could not all be counted (missing, header not found,
    * required column missing, duplicate title), for the unit's status and `Theo đơn vị`. */
   readonly tabProblems: readonly TabProblem[];
+  /** The rows of the unit's `Nộp báo cáo` tab (absent in snapshots stored before it was read). */
+  readonly submissions?: readonly Submission[];
 }
 
 /** One row of the registry tab `Đơn vị`, accepted as a unit. */
@@ -98,6 +102,8 @@ export interface ConsolidationReport {
   /** Problems in the province's own tabs (`Đơn vị`, `Cấu hình`). */
   readonly provinceIssues: readonly ProvinceIssue[];
   readonly total: Metrics;
+  /** Who has submitted the period's report (submissions.ts); absent when not judged. */
+  readonly submissions?: SubmissionsReport;
   /** The same figures for the periods a report compares with, from the same snapshots. */
   readonly comparison: {
     /** Null only for a period of the first year periods can name. */

@@ -1,9 +1,18 @@
 import { findTab } from "../../shared/read-tab.ts";
 import { readUnit, type UnitRead } from "../../shared/read-unit.ts";
+import type { SubmissionsRead } from "../../shared/submission/read-submissions.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import type { WarningOptions } from "../../shared/warnings.ts";
 import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { TabSheetIds, TabTitles } from "./model.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  findSubmissionTab,
+  knownSubmissionTab,
+  readSubmissionTab,
+  SUBMISSION_COLUMNS,
+  withSubmissionTab,
+} from "./submission-tab-read.ts";
 
 /** Columns read per template tab: the templates use 4–9, extra columns are ignored. */
 export const TEMPLATE_COLUMNS = "A1:Z";
@@ -14,6 +23,8 @@ export interface UnitSheetRead {
   readonly titles: TabTitles;
   /** Each found tab's sheetId, when this read listed the tabs (else null: keep the known). */
   readonly sheetIds: TabSheetIds | null;
+  /** The `Nộp báo cáo` tab, read in the same batchGet (empty when the sheet has none). */
+  readonly submissions: SubmissionsRead;
 }
 
 /**
@@ -35,9 +46,23 @@ export async function readUnitSheet(
   // A unit read for the first time has its tabs listed: two tabs whose titles read the
   // same are found then (and whenever a tab goes missing or is renamed).
   const guessed = known ? TEMPLATES.map((t) => known[t.id]) : [];
-  if (known && guessed.every((title) => typeof title === "string" && title !== "")) {
+  // `Nộp báo cáo` and the sheet's time zone must be known too (submission-tab-read.ts).
+  const submissionTab = knownSubmissionTab(known);
+  if (
+    known &&
+    submissionTab &&
+    guessed.every((title) => typeof title === "string" && title !== "")
+  ) {
     try {
-      return await readTitles(client, spreadsheetId, guessed as string[], [], options, warnings);
+      return await readTitles(
+        client,
+        spreadsheetId,
+        guessed as string[],
+        [],
+        options,
+        warnings,
+        submissionTab,
+      );
     } catch (error) {
       if (!isSheetsApiError(error) || error.kind !== "invalid-argument") throw error;
     }
@@ -45,7 +70,7 @@ export async function readUnitSheet(
   // With each tab's sheetId: `Lỗi dữ liệu` links a problem to its cell by it.
   const spreadsheet = await client.getSpreadsheet(
     spreadsheetId,
-    "sheets(properties(sheetId,title))",
+    "properties(timeZone),sheets(properties(sheetId,title))",
     options,
   );
   const titles = spreadsheet.sheets.map((s) => s.properties.title);
@@ -56,7 +81,10 @@ export async function readUnitSheet(
     const id = sheet?.properties.sheetId;
     if (id !== undefined) sheetIds[t.id] = id;
   });
-  const result = await readTitles(client, spreadsheetId, chosen, titles, options, warnings);
+  const result = await readTitles(client, spreadsheetId, chosen, titles, options, warnings, {
+    title: findSubmissionTab(titles),
+    timeZone: spreadsheet.properties?.timeZone || DEFAULT_TIME_ZONE,
+  });
   return { ...result, sheetIds };
 }
 
@@ -69,12 +97,20 @@ async function readTitles(
   allTitles: readonly string[],
   options: { signal?: AbortSignal },
   warnings: WarningOptions,
+  submissionTab: { readonly title: string | null; readonly timeZone: string },
 ): Promise<UnitSheetRead> {
   const present = titles.filter((t): t is string => typeof t === "string" && t !== "");
   const { valueRanges } = await client.batchGetValues(
     spreadsheetId,
-    present.map((title) => a1Range(title, TEMPLATE_COLUMNS)),
+    [
+      ...present.map((title) => a1Range(title, TEMPLATE_COLUMNS)),
+      ...(submissionTab.title ? [a1Range(submissionTab.title, SUBMISSION_COLUMNS)] : []),
+    ],
     options,
+  );
+  const submissions = readSubmissionTab(
+    submissionTab.title ? valueRanges[present.length]?.values : undefined,
+    submissionTab.timeZone,
   );
   const read = new Map(
     present.map((title, i) => [title, (valueRanges[i]?.values ?? []).map((row) => [...row])]),
@@ -85,5 +121,10 @@ async function readTitles(
   TEMPLATES.forEach((t, i) => {
     found[t.id] = titles[i] ?? null;
   });
-  return { read: readUnit(tabs, warnings), titles: found, sheetIds: null };
+  return {
+    read: readUnit(tabs, warnings),
+    titles: withSubmissionTab(found, submissionTab.title, submissionTab.timeZone),
+    sheetIds: null,
+    submissions,
+  };
 }

@@ -29,6 +29,7 @@ import {
   waitedMessage,
 } from "./run-messages.ts";
 import { saveUnits } from "./save-units.ts";
+import { judgeRunSubmissions } from "./submission-step.ts";
 import { writeReport } from "./write-report.ts";
 import { writeRunLog } from "./write-run-log.ts";
 
@@ -151,13 +152,17 @@ async function consolidate(
     unchanged: plan?.unchanged,
   });
 
-  const finishedAt = iso(clock);
-  const report = aggregateReport(
-    { ...province, spreadsheetId: provinceId },
+  const submissions = await judgeRunSubmissions(db, provinceId, {
     outcomes,
+    known,
     period,
-    finishedAt,
-  );
+    due: province.settings.due,
+  });
+  const finishedAt = iso(clock);
+  const report = {
+    ...aggregateReport({ ...province, spreadsheetId: provinceId }, outcomes, period, finishedAt),
+    submissions,
+  };
   const counts = countRun(outcomes, report.provinceIssues.length);
   const summary = { finishedAt, periodId: period.id, periodRule: period.rule, counts };
 

@@ -49,9 +49,11 @@ export async function decideUnit(
     const { read: rows, titles, sheetIds } = read.sheet;
     const snapshot: UnitSnapshot = {
       rows: rows.rows,
-      issues: rows.issues,
+      // Rows of `Nộp báo cáo` that cannot be read are listed with the unit's other issues.
+      issues: [...rows.issues, ...read.sheet.submissions.issues],
       invalidRows: rows.invalidRows,
       tabProblems: rows.tabProblems,
+      submissions: read.sheet.submissions.submissions,
     };
     const state: UnitState = {
       ...base,

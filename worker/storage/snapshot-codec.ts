@@ -1,5 +1,6 @@
 import type { Issue } from "../../shared/issue.ts";
 import { emptyUnitRows, type TabProblem, type UnitRows } from "../../shared/read-unit.ts";
+import type { Submission } from "../../shared/submission/submission-status.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import type { UnitSnapshot } from "../consolidation/model.ts";
 
@@ -20,6 +21,8 @@ interface Encoded {
   readonly invalidRows: number;
   /** Absent in snapshots stored before tab problems were kept. */
   readonly tabProblems?: readonly TabProblem[];
+  /** The `Nộp báo cáo` rows; absent in snapshots stored before they were read. */
+  readonly submissions?: readonly Submission[];
 }
 
 export function encodeSnapshot(snapshot: UnitSnapshot): string {
@@ -38,6 +41,7 @@ export function encodeSnapshot(snapshot: UnitSnapshot): string {
     issues: snapshot.issues,
     invalidRows: snapshot.invalidRows,
     tabProblems: snapshot.tabProblems,
+    submissions: snapshot.submissions,
   };
   return JSON.stringify(encoded);
 }
@@ -63,6 +67,7 @@ export function decodeSnapshot(json: string): UnitSnapshot {
     issues: encoded.issues,
     invalidRows: encoded.invalidRows,
     tabProblems: encoded.tabProblems ?? [],
+    ...(encoded.submissions ? { submissions: encoded.submissions } : {}),
   };
 }
 

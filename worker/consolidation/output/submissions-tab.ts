@@ -158,8 +158,9 @@ export function submissionsTab(input: SubmissionsTabInput): TabContent {
       ...shading,
     ],
     merges,
+    // No frozen columns: the title lines are merged across the table (Google refuses a
+    // merge across frozen and other columns), and twelve columns fit a laptop screen.
     frozenRows: first,
-    frozenColumns: 2,
     columnWidths: [80, 180, 200, 140, 80, 90, 70, 60, 150, 150, 110, 180],
   };
 }
