@@ -188,7 +188,8 @@ async function driveOurClient(client: SheetsClient): Promise<void> {
   await client.batchGetValues(UNIT, [a1Range(ODD_TAB), a1Range("Trống", "A1:Z")]);
 
   // The Worker's own aggregate step.
-  const report = aggregateReport({ ...province, spreadsheetId: PROVINCE }, outcomes, period, now);
+  const withId = Object.assign({}, province, { spreadsheetId: PROVINCE });
+  const report = aggregateReport(withId, outcomes, period, now);
   const run: RunRecord = {
     id: 1,
     provinceId: PROVINCE,
