@@ -1,0 +1,89 @@
+/**
+ * Benchmark: the Worker's consolidation of a large province in workerd with V8's heap
+ * capped as Cloudflare caps an isolate (128 MB), and the largest heap it reached.
+ *
+ *   node --experimental-strip-types tools/bench/memory.ts [--units 3321] [--heap-mib 128]
+ *     [--window-ms 250] [--json FILE]
+ *
+ * The cap and V8's GC trace are passed to workerd by Miniflare
+ * (MINIFLARE_WORKERD_V8_FLAGS); the peak is the largest heap V8 reports before a
+ * collection in any isolate, so it is a lower bound of the true peak within one
+ * collection's allocations. A run that hits the cap crashes the isolate: not completed.
+ * Run it as a child process (main.ts does) so that a crash ends only it.
+ */
+import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+export interface MemoryFigures {
+  readonly units: number;
+  readonly heapCapMiB: number;
+  readonly completed: boolean;
+  readonly peakHeapMiB: number;
+}
+
+// "[pid:0xISOLATE]  123 ms: Mark-Compact 45.2 (60.1) -> 30.1 (58.0) MB, ..." (MB are MiB).
+const GC_LINE = /\[\d+:(0x[0-9a-f]+)\][^:]*: [A-Za-z-]+(?: \([^)]*\))? ([\d.]+) \(([\d.]+)\) -> /;
+
+/** The largest heap in use before a collection, over every isolate's GC trace lines. */
+export function peakHeapFromGcTrace(lines: readonly string[]): number {
+  let peak = 0;
+  for (const line of lines) {
+    const m = GC_LINE.exec(line);
+    if (m) peak = Math.max(peak, Number(m[2]));
+  }
+  return peak;
+}
+
+export async function runMemoryBench(options: {
+  units: number;
+  heapCapMiB: number;
+  windowMs: number;
+}): Promise<MemoryFigures> {
+  process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-old-space-size=${options.heapCapMiB} --trace-gc`;
+  // Imported after the flags are set: Miniflare reads them when it starts workerd.
+  const { startBenchSession } = await import("./bench-session.ts");
+  const session = await startBenchSession({
+    units: options.units,
+    windowMs: options.windowMs,
+    latencyMs: 1,
+  });
+  const logs: string[] = [];
+  let completed = false;
+  try {
+    const run = await session.run(options.units, 20 * 60_000);
+    completed = run.status === "succeeded";
+  } catch {
+    // workerd killed by the cap ends the scheduled call or the API with an error.
+  } finally {
+    logs.push(...session.worker.takeLogs());
+    await session.close().catch(() => undefined);
+  }
+  return {
+    units: options.units,
+    heapCapMiB: options.heapCapMiB,
+    completed,
+    peakHeapMiB: Math.round(peakHeapFromGcTrace(logs) * 10) / 10,
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values: args } = parseArgs({
+    options: {
+      units: { type: "string", default: "3321" },
+      "heap-mib": { type: "string", default: "128" },
+      "window-ms": { type: "string", default: "250" },
+      json: { type: "string" },
+    },
+  });
+  const figures = await runMemoryBench({
+    units: Number(args.units),
+    heapCapMiB: Number(args["heap-mib"]),
+    windowMs: Number(args["window-ms"]),
+  });
+  console.log(
+    `${figures.units} units under a ${figures.heapCapMiB} MiB heap: ${figures.completed ? "completed" : "did not complete"}, peak heap ${figures.peakHeapMiB} MiB`,
+  );
+  if (args.json) await writeFile(args.json, `${JSON.stringify(figures)}\n`);
+  process.exit(0);
+}
