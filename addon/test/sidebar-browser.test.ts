@@ -341,8 +341,8 @@ describe("sidebar in Chromium", () => {
     await page.close();
   });
 
-  it("data check, settings and guide: their own pages, no axe violation", async () => {
-    const { fake, scope } = loadBundle();
+  it("data check on empty tabs: says nothing has been entered, no axe violation", async () => {
+    const { scope } = loadBundle();
     callGlobal(scope, "menuCreateTemplates");
     const empty = await openPage(browser, "Check", scope);
     await expect.poll(() => empty.locator("#status").textContent()).toContain("Chưa có số liệu");
@@ -350,7 +350,11 @@ describe("sidebar in Chromium", () => {
     await empty.screenshot({ path: screenshotPath("addon-check-empty.png"), fullPage: true });
     expect(await axeViolations(empty)).toEqual([]);
     await empty.close();
+  });
 
+  it("data check: lists errors and warnings with links to their cells, no axe violation", async () => {
+    const { fake, scope } = loadBundle();
+    callGlobal(scope, "menuCreateTemplates");
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
     sheet.getRange(3, 1, 3, 6).setValues([
       ["31/02/2026", "Hội đồng", "Kiểm tra", "", "Trường A", "Khác"],
@@ -369,7 +373,10 @@ describe("sidebar in Chromium", () => {
     expect(await axeViolations(check)).toEqual([]);
     expect((await check.pageErrors()).map((e) => e.message)).toEqual([]);
     await check.close();
+  });
 
+  it("settings: plain words for sharing with the province, no axe violation", async () => {
+    const { fake, scope } = loadBundle();
     const settings = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
     await expect.poll(() => settings.locator("#sa-missing").isVisible()).toBe(true);
     expect(await settings.locator("#sa-missing").textContent()).not.toMatch(
@@ -399,7 +406,10 @@ describe("sidebar in Chromium", () => {
     await shared.screenshot({ path: screenshotPath("addon-settings.png"), fullPage: true });
     expect(await axeViolations(shared)).toEqual([]);
     await shared.close();
+  });
 
+  it("guide: names the buttons the pages have, no axe violation", async () => {
+    const { scope } = loadBundle();
     const guide = await openPage(browser, "Guide", scope, { width: 600, height: 560 });
     const words = (await guide.locator("body").textContent()) ?? "";
     // The guide names the buttons the pages have, and what the sheet accepts in a count cell.
