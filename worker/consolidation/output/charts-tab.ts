@@ -1,5 +1,10 @@
 import type { MetricId } from "../../../shared/metrics.ts";
 import { type Period, parsePeriodId, resolvePeriod } from "../../../shared/periods.ts";
+import {
+  NOT_SUBMITTED_LABEL,
+  ON_TIME_LABEL,
+  type SubmissionState,
+} from "../../../shared/submission/submission-status.ts";
 import { foldKey } from "../../../shared/text/fold.ts";
 import type { CellData, GridRange, SheetsRequest } from "../../sheets/request-types.ts";
 import type { SheetProperties } from "../../sheets/types.ts";
@@ -14,11 +19,11 @@ import type { TabContent } from "./tab-plan.ts";
 export const CHARTS_TAB = "Biểu đồ";
 export const CHARTS_TITLE = "BIỂU ĐỒ KẾT QUẢ THỰC HIỆN DÂN CHỦ Ở CƠ SỞ";
 
-export type SubmissionStatus = "onTime" | "late" | "notSubmitted";
-export const SUBMISSION_LABELS: Record<SubmissionStatus, string> = {
-  onTime: "Đúng hạn",
+/** The pie's slices once submissions are known, in the order the legend lists them. */
+export const SUBMISSION_LABELS: Record<SubmissionState, string> = {
+  onTime: ON_TIME_LABEL,
   late: "Nộp muộn",
-  notSubmitted: "Chưa nộp",
+  notSubmitted: NOT_SUBMITTED_LABEL,
 };
 
 /** The key figures the charts compare, with the short names their legends show. */
@@ -38,7 +43,7 @@ export interface ChartUnit {
   readonly name: string;
   readonly status: UnitStatus;
   /** Null while the run does not know the unit's submission for the period. */
-  readonly submission: SubmissionStatus | null;
+  readonly submission: SubmissionState | null;
   readonly figures: Figures;
 }
 
@@ -309,7 +314,7 @@ function statusRows(units: readonly ChartUnit[]): {
 } {
   const submissions = units.length > 0 && units.every((u) => u.submission !== null);
   if (submissions) {
-    const keys = Object.keys(SUBMISSION_LABELS) as SubmissionStatus[];
+    const keys = Object.keys(SUBMISSION_LABELS) as SubmissionState[];
     return {
       submissions,
       statuses: keys.map((k) => [
