@@ -1,6 +1,7 @@
 import type { DriveClient } from "../drive/drive-client.ts";
 import type { SheetsClient } from "../sheets/client.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
+import { loadProvinceInputs, saveProvinceInputs } from "../storage/province-input-repository.ts";
 import {
   closeAbandonedRuns,
   finishRun,
@@ -13,6 +14,13 @@ import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
 import { logDriveFallback, planUnchangedUnits } from "./changed-units.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
+import {
+  completeProvince,
+  nothingToWrite,
+  QUIET_MESSAGE,
+  readProvinceCheaply,
+  writtenInputs,
+} from "./province-inputs.ts";
 import { readProvince } from "./read-province.ts";
 import { readUnits } from "./read-units.ts";
 import { reportPeriod } from "./report-period.ts";
@@ -24,6 +32,7 @@ import {
   ABANDONED_RUN,
   deadlineReason,
   failedMessage,
+  joinNotes,
   registryMessage,
   skippedMessage,
   waitedMessage,
@@ -126,7 +135,11 @@ async function consolidate(
   lease: RunLease,
 ): Promise<RunOutcome> {
   const { provinceId } = options;
-  const province = await readProvince(client, provinceId);
+  // With Drive, the province's own tabs are read in one batchGet when their titles are
+  // known (province-inputs.ts); its tab list is fetched only if the run writes.
+  const stored = drive ? await loadProvinceInputs(db, provinceId) : null;
+  const cheap = await readProvinceCheaply(client, provinceId, stored);
+  let province = cheap ?? (await readProvince(client, provinceId));
   if (province.registry.unusable) {
     const message = registryMessage(province.registry.unusable);
     return emptyOutcome("failed", iso(clock), message);
@@ -158,6 +171,29 @@ async function consolidate(
     period,
     due: province.settings.due,
   });
+  // Nothing new to show: no write, so a quiet 5-minute run costs only a few Google calls.
+  if (await nothingToWrite({ stored, province, period, now: clock.now(), outcomes, known })) {
+    await lease.confirm();
+    await saveUnits(db, provinceId, outcomes, known);
+    const at = iso(clock);
+    const { provinceIssues } = aggregateReport(
+      { ...province, spreadsheetId: provinceId },
+      outcomes,
+      period,
+      at,
+    );
+    const counts = countRun(outcomes, provinceIssues.length);
+    const message = joinNotes(run.note, QUIET_MESSAGE);
+    return {
+      status: "succeeded",
+      finishedAt: at,
+      periodId: period.id,
+      periodRule: period.rule,
+      counts,
+      message,
+    };
+  }
+  if (cheap) province = await completeProvince(client, provinceId, province);
   const finishedAt = iso(clock);
   const report = {
     ...aggregateReport({ ...province, spreadsheetId: provinceId }, outcomes, period, finishedAt),
@@ -185,6 +221,10 @@ async function consolidate(
     budgetBytes: options.outputBudgetBytes,
   });
   await saveUnits(db, provinceId, outcomes, known);
+  if (drive) {
+    const inputs = await writtenInputs(province, period, clock.now());
+    if (inputs) await saveProvinceInputs(db, provinceId, inputs);
+  }
   return { status: "succeeded", ...summary, message };
 }
 

@@ -1,0 +1,92 @@
+/** A province of units under its own service account, for the incremental-run tests. */
+import { env } from "cloudflare:workers";
+import { resolvePeriod } from "../../../shared/periods.ts";
+import { createServiceAccountTokenProvider } from "../../../worker/auth/token-provider.ts";
+import { runConsolidation } from "../../../worker/consolidation/run-consolidation.ts";
+import { computeTotals } from "../../../worker/consolidation/totals.ts";
+import { createDriveClient } from "../../../worker/drive/drive-client.ts";
+import { systemClock } from "../../../worker/time/clock.ts";
+import {
+  emulatorClient,
+  emulatorStats,
+  emulatorUrl,
+  registerServiceAccount,
+  tokenUrl,
+  uniqueId,
+} from "../sheets-emulator-control.ts";
+import { putAll } from "./emulator.ts";
+import { cleanUnitTabs, provinceSeed, type Seed, serial, unitSeed } from "./seeds.ts";
+
+const period = resolvePeriod("2026")!;
+const HOUR_AGO = () => new Date(Date.now() - 3_600_000).toISOString();
+
+/** A unit last edited an hour ago (outside Drive's safety margin), with `extra`
+ * inspections by the province on top of the clean tabs. */
+export function unit(id: string, code: string, extra: number, modifiedTime = HOUR_AGO()): Seed {
+  const tabs = cleanUnitTabs();
+  const inspections = tabs[0]!;
+  const added = Array.from({ length: extra }, (_, i) => [
+    serial("2026-03-01"),
+    "Ban Chỉ đạo cấp tỉnh",
+    "Kiểm tra",
+    "",
+    `Thôn ${i + 1}`,
+    "Khác",
+    "",
+    "",
+    "",
+    "",
+  ]);
+  const edited = {
+    ...inspections,
+    values: [...(inspections.values ?? []), ...added],
+  } as typeof inspections;
+  return { ...unitSeed(id, code, [edited, ...tabs.slice(1)]), drive: { modifiedTime } };
+}
+
+/** A province of `n` units under its own service account, so every Google call counts. */
+export async function province(n: number) {
+  const P = uniqueId("incr");
+  const ids = Array.from({ length: n }, (_, i) => `${P}-u${i}`);
+  const registry = ids.map((id, i) => [`U${i}`, `Đơn vị ${i}`, id]);
+  await putAll([provinceSeed(P, registry), ...ids.map((id, i) => unit(id, `U${i}`, 0))]);
+  const account = await registerServiceAccount();
+  const run = (fetchDrive?: typeof fetch) => {
+    const tokenProvider = createServiceAccountTokenProvider({
+      keyJson: account.keyJson,
+      tokenUrl,
+    });
+    return runConsolidation(
+      {
+        client: emulatorClient(account.keyJson, { tokenProvider }),
+        db: env.DB,
+        clock: systemClock,
+        drive: createDriveClient({
+          baseUrl: emulatorUrl,
+          tokenProvider,
+          ...(fetchDrive ? { fetch: fetchDrive } : {}),
+        }),
+      },
+      { provinceId: P, trigger: "api" },
+    );
+  };
+  /** Google calls of this province's account since `since`: unit reads by id, and totals. */
+  const callsSince = async (since: number) => {
+    const stats = await emulatorStats(account.clientEmail);
+    const requests = stats.requests.filter((r) => r.at >= since);
+    const unitReads = new Map<string, number>();
+    for (const r of requests) {
+      if (r.kind === "read" && r.spreadsheetId && r.spreadsheetId !== P) {
+        unitReads.set(r.spreadsheetId, (unitReads.get(r.spreadsheetId) ?? 0) + 1);
+      }
+    }
+    return {
+      unitReads,
+      writes: requests.filter((r) => r.kind === "write").length,
+      all: requests.length,
+      drive: requests.filter((r) => r.kind === "drive").length,
+    };
+  };
+  const totals = () => computeTotals(env.DB, P, period, new Date());
+  return { P, ids, registry, run, callsSince, totals };
+}

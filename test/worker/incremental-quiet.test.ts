@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
+import { putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
+import { province, unit } from "./helpers/incremental-province.ts";
+import { provinceSeed } from "./helpers/seeds.ts";
+
+const tabValues = async (id: string, title: string) =>
+  (await readSpreadsheet(id)).sheets.find((s) => s.title === title)?.values ?? [];
+
+describe("a run that finds nothing changed", () => {
+  it("costs at most 3 Google calls and writes nothing; a unit's or the province's edit is written", async () => {
+    const { P, ids, registry, run, callsSince } = await province(6);
+    expect((await run()).status).toBe("succeeded");
+    const written = await tabValues(P, "Theo đơn vị");
+
+    let since = Date.now();
+    const quiet = await run();
+    expect(quiet).toMatchObject({ status: "succeeded", message: QUIET_MESSAGE });
+    expect(quiet.counts).toMatchObject({ unitsTotal: 6, unitsFresh: 6 });
+    const calls = await callsSince(since);
+    // The token, Drive's list, the province's two tabs in one batchGet.
+    expect(calls.all).toBeLessThanOrEqual(3);
+    expect(calls.writes).toBe(0);
+    expect(calls.unitReads.size).toBe(0);
+    expect(await tabValues(P, "Theo đơn vị")).toEqual(written);
+
+    // A unit's edit is read and written.
+    await putSpreadsheet(unit(ids[4]!, "U4", 2, new Date().toISOString()));
+    since = Date.now();
+    const edited = await run();
+    expect(edited.message).not.toBe(QUIET_MESSAGE);
+    const afterEdit = await callsSince(since);
+    expect([...afterEdit.unitReads.keys()]).toEqual([ids[4]]);
+    expect(afterEdit.writes).toBe(1);
+    const u4 = (await tabValues(P, "Theo đơn vị")).find((r) => r[0] === "U4")!;
+    const u4Before = written.find((r) => r[0] === "U4")!;
+    expect(u4[3]).toBe(Number(u4Before[3]) + 2);
+
+    // The province renames a unit, no unit changes: the new name is written.
+    await putSpreadsheet(
+      provinceSeed(
+        P,
+        registry.map((row, i) => (i === 1 ? [row[0]!, "Xã Đổi Tên", row[2]!] : row)),
+      ),
+    );
+    since = Date.now();
+    const renamed = await run();
+    expect(renamed.message).not.toBe(QUIET_MESSAGE);
+    const afterRename = await callsSince(since);
+    // U4, edited inside Drive's safety margin of the last run, may be read once more.
+    expect([...afterRename.unitReads.keys()].filter((id) => id !== ids[4])).toEqual([]);
+    expect(afterRename.writes).toBe(1);
+    const u1 = (await tabValues(P, "Theo đơn vị")).find((r) => r[0] === "U1")!;
+    expect(u1[1]).toBe("Xã Đổi Tên");
+  });
+});
