@@ -53,5 +53,11 @@ export function submissionTab(rows: SeedCell[][]): Seed["sheets"][number] {
 /** A clock fixed at a time the test sets; sleeping still takes real time. */
 export function testClock(start: number): Clock & { set(t: number): void } {
   let now = start;
-  return { now: () => now, sleep: systemClock.sleep, set: (t) => void (now = t) };
+  return {
+    now: () => now,
+    sleep: systemClock.sleep,
+    set: (t) => {
+      now = t;
+    },
+  };
 }

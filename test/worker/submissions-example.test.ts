@@ -1,0 +1,70 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { resolvePeriod } from "../../shared/periods.ts";
+import { computeTotals } from "../../worker/consolidation/totals.ts";
+import h01 from "../fixtures/example-province/don-vi-h01-ba-xuyen.json";
+import h02 from "../fixtures/example-province/don-vi-h02-dak-mau.json";
+import h03 from "../fixtures/example-province/don-vi-h03-chau-phu.json";
+import h04 from "../fixtures/example-province/don-vi-h04-tan-chau.json";
+import h05 from "../fixtures/example-province/don-vi-h05-ngoc-hoi.json";
+import province from "../fixtures/example-province/tinh-mau.json";
+import { putAll, readTabValues } from "./helpers/emulator.ts";
+import { runJob } from "./helpers/run-job.ts";
+import type { Seed } from "./helpers/seeds.ts";
+import { testClock, vn } from "./submissions-helpers.ts";
+
+// The example province under ids of its own, so no other test's spreadsheets are touched.
+const renamed = (seed: unknown) =>
+  JSON.parse(
+    JSON.stringify(seed)
+      .replaceAll("don-vi-", "subex-don-vi-")
+      .replaceAll("tinh-mau", "subex-tinh"),
+  ) as Seed;
+const P = "subex-tinh";
+
+describe("the example province's submissions", () => {
+  it("show every status as the fixture intends (Hạn nộp 15/11/2026)", async () => {
+    await putAll([province, h01, h02, h03, h04, h05].map(renamed));
+    // A run in December, after every stated time and after the due day.
+    const run = await runJob(P, {}, {}, { clock: testClock(vn("2026-12-01T08:00:00")) });
+    expect(run.status, run.message ?? "").toBe("succeeded");
+    const totals = await computeTotals(env.DB, P, resolvePeriod("2026", "decree09")!, new Date());
+    expect(totals.period.dueDate).toBe("2026-11-15");
+    expect(
+      totals.units.map((u) => [
+        u.code,
+        u.submission.status,
+        u.submission.daysLate,
+        u.submission.changedAfterSubmission,
+      ]),
+    ).toEqual([
+      ["H01", "onTime", 0, false],
+      ["H02", "late", 3, false],
+      ["H03", "onTime", 0, true],
+      ["H04", "notSubmitted", null, false],
+      ["H05", "notSubmitted", null, false],
+      ["H06", "notSubmitted", null, false],
+    ]);
+    expect(totals.completeness).toEqual({
+      expected: 6,
+      submitted: 3,
+      onTime: 2,
+      late: 1,
+      notSubmitted: 3,
+      changedAfterSubmission: 1,
+    });
+    expect((await readTabValues(P, "Tổng hợp"))[3]?.[0]).toBe(
+      "Đã nộp báo cáo: 3/6 đơn vị (50%), đúng hạn 2/6 (33%)",
+    );
+    const status = await readTabValues(P, "Tình hình nộp báo cáo");
+    const header = status.findIndex((r) => r[0] === "Mã đơn vị");
+    expect(status.slice(header + 1).map((r) => [r[0], r[2]])).toEqual([
+      ["H04", "Chưa nộp"],
+      ["H05", "Chưa nộp"],
+      ["H06", "Chưa nộp"],
+      ["H02", "Nộp muộn 3 ngày"],
+      ["H01", "Đúng hạn"],
+      ["H03", "Đúng hạn"],
+    ]);
+  });
+});
