@@ -225,6 +225,10 @@ describe("sidebar in Chromium", () => {
         'Dòng 3 của trang "Kiểm tra, giám sát" đã có cùng Ngày kiểm tra, Chủ thể kiểm tra, Hình thức, Đơn vị được kiểm tra. Có thể dòng này đã được nhập. Vẫn thêm?',
       );
     await page.screenshot({ path: screenshotPath("addon-sidebar-same-row.png") });
+    // The question and its buttons fit the 300 px sidebar.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      300,
+    );
     await page.getByRole("button", { name: "Không thêm" }).click();
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
     expect(sheet.getLastRow()).toBe(3);
