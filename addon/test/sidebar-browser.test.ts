@@ -426,7 +426,7 @@ describe("sidebar in Chromium", () => {
       expect(words).toContain(name);
     }
     expect(words).not.toContain("Thêm dòng");
-    expect(words).toContain("ghi - hay không");
+    expect(words).toContain("ghi - hay không,");
     await guide.screenshot({ path: screenshotPath("addon-guide.png"), fullPage: true });
     expect(await axeViolations(guide)).toEqual([]);
     await guide.getByRole("button", { name: "Đóng" }).click();

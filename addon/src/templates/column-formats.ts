@@ -86,7 +86,7 @@ function countFormula(template: TemplateDef, column: ColumnDef, firstRow: number
 
 function countHelp(template: TemplateDef, column: ColumnDef): string {
   const base =
-    "Nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống, hoặc ghi - hay không, nếu không có.";
+    'Nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống, hoặc ghi "-" hay "không", nếu không có.';
   if (column.type !== "count" || column.atMost === undefined) return base;
   const limit = template.columns.find((c) => c.key === column.atMost);
   return limit ? `${base} Không được lớn hơn "${limit.header}".` : base;
