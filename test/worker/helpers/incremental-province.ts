@@ -2,7 +2,10 @@
 import { env } from "cloudflare:workers";
 import { resolvePeriod } from "../../../shared/periods.ts";
 import { createServiceAccountTokenProvider } from "../../../worker/auth/token-provider.ts";
-import { runConsolidation } from "../../../worker/consolidation/run-consolidation.ts";
+import {
+  type ConsolidationOptions,
+  runConsolidation,
+} from "../../../worker/consolidation/run-consolidation.ts";
 import { computeTotals } from "../../../worker/consolidation/totals.ts";
 import { createDriveClient } from "../../../worker/drive/drive-client.ts";
 import { systemClock } from "../../../worker/time/clock.ts";
@@ -45,20 +48,29 @@ export function unit(id: string, code: string, extra: number, modifiedTime = HOU
 }
 
 /** A province of `n` units under its own service account, so every Google call counts. */
-export async function province(n: number) {
+export async function province(
+  n: number,
+  quota?: { reads: number; writes: number; windowMs: number },
+) {
   const P = uniqueId("incr");
   const ids = Array.from({ length: n }, (_, i) => `${P}-u${i}`);
   const registry = ids.map((id, i) => [`U${i}`, `Đơn vị ${i}`, id]);
   await putAll([provinceSeed(P, registry), ...ids.map((id, i) => unit(id, `U${i}`, 0))]);
-  const account = await registerServiceAccount();
-  const run = (fetchDrive?: typeof fetch) => {
+  const account = await registerServiceAccount(quota ? { quota } : {});
+  const run = (
+    fetchDrive?: typeof fetch,
+    more: { fetchSheets?: typeof fetch; options?: Partial<ConsolidationOptions> } = {},
+  ) => {
     const tokenProvider = createServiceAccountTokenProvider({
       keyJson: account.keyJson,
       tokenUrl,
     });
     return runConsolidation(
       {
-        client: emulatorClient(account.keyJson, { tokenProvider }),
+        client: emulatorClient(account.keyJson, {
+          tokenProvider,
+          ...(more.fetchSheets ? { fetch: more.fetchSheets } : {}),
+        }),
         db: env.DB,
         clock: systemClock,
         drive: createDriveClient({
@@ -67,7 +79,7 @@ export async function province(n: number) {
           ...(fetchDrive ? { fetch: fetchDrive } : {}),
         }),
       },
-      { provinceId: P, trigger: "api" },
+      { provinceId: P, trigger: "api", ...more.options },
     );
   };
   /** Google calls of this province's account since `since`: unit reads by id, and totals. */
