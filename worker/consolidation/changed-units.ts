@@ -1,8 +1,6 @@
-import { aggregateUnit } from "../../shared/aggregate.ts";
-import type { Period } from "../../shared/periods.ts";
 import type { DriveClient } from "../drive/drive-client.ts";
 import { latestRun } from "../storage/run-repository.ts";
-import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
+import type { RegisteredUnit, UnitState } from "./model.ts";
 
 /** Drive's modifiedTime can trail a Sheets edit: ask from this long before the last run. */
 export const DRIVE_MARGIN_MS = 5 * 60_000;
@@ -67,39 +65,6 @@ export async function planUnchangedUnits(
       .map((unit) => unit.code),
   );
   return { unchanged, driveCalls: listed.calls, fullReadReason: null };
-}
-
-/**
- * The outcome of a unit found unchanged: fresh, with the stored snapshot and the time it
- * was really read. Null when the snapshot is not in D1 after all (then the unit is read).
- */
-export async function keepUnchanged(
-  unit: RegisteredUnit,
-  previous: UnitState,
-  context: {
-    readonly now: string;
-    readonly period: Period;
-    readonly loadStored: (code: string) => Promise<UnitSnapshot | null>;
-  },
-): Promise<UnitOutcome | null> {
-  const snapshot = await context.loadStored(unit.code);
-  if (!snapshot) return null;
-  return {
-    // The previous state keeps what the last real read learnt (read time, tab titles).
-    state: {
-      ...previous,
-      code: unit.code,
-      position: unit.position,
-      name: unit.name,
-      spreadsheetId: unit.spreadsheetId,
-      status: "fresh",
-      error: null,
-      checkedAt: context.now,
-    },
-    snapshot,
-    metrics: aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period),
-    errorFromRegistry: false,
-  };
 }
 
 /** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */

@@ -1,12 +1,11 @@
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
 import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
-import { keepUnchanged } from "./changed-units.ts";
 import { failureReason } from "./failure-reason.ts";
 import { mapBounded } from "./map-bounded.ts";
 import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
 import { readUnitSheet } from "./read-unit-sheet.ts";
-import { decideUnit, type UnitRead } from "./unit-outcomes.ts";
+import { decideUnit, keepUnchanged, type UnitRead } from "./unit-outcomes.ts";
 
 export interface ReadUnitsOptions {
   readonly concurrency: number;

@@ -8,7 +8,7 @@ import {
   type SubmissionStatus,
   submissionStatus,
 } from "../../shared/submission/submission-status.ts";
-import { type SeenRow, type Sighting, sightingKey } from "../storage/submission-repository.ts";
+import { type SeenRow, type Sighting, sightingKey } from "./sightings.ts";
 import type { TabTitles, UnitSnapshot, UnitState } from "./model.ts";
 
 /**

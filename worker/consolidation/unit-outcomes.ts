@@ -77,3 +77,36 @@ export async function decideUnit(
   const stored = hasOld ? await context.loadStored(unit.code) : null;
   return outcome({ ...base, status: stored ? "stale" : "unreadable", error }, stored);
 }
+
+/**
+ * The outcome of a unit found unchanged: fresh, with the stored snapshot and the time it
+ * was really read. Null when the snapshot is not in D1 after all (then the unit is read).
+ */
+export async function keepUnchanged(
+  unit: RegisteredUnit,
+  previous: UnitState,
+  context: {
+    readonly now: string;
+    readonly period: Period;
+    readonly loadStored: (code: string) => Promise<UnitSnapshot | null>;
+  },
+): Promise<UnitOutcome | null> {
+  const snapshot = await context.loadStored(unit.code);
+  if (!snapshot) return null;
+  return {
+    // The previous state keeps what the last real read learnt (read time, tab titles).
+    state: {
+      ...previous,
+      code: unit.code,
+      position: unit.position,
+      name: unit.name,
+      spreadsheetId: unit.spreadsheetId,
+      status: "fresh",
+      error: null,
+      checkedAt: context.now,
+    },
+    snapshot,
+    metrics: aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period),
+    errorFromRegistry: false,
+  };
+}
