@@ -3,13 +3,15 @@ import type { ReportingRate } from "../../shared/report-text/report-values.ts";
 import type { IsoDate } from "../../shared/schema/template.ts";
 import { fingerprint, periodRowCount } from "../../shared/submission/fingerprint.ts";
 import {
+  CHANGED_LABEL,
+  formatVietnamTime,
   type Submission,
   type SubmissionState,
   type SubmissionStatus,
   submissionStatus,
 } from "../../shared/submission/submission-status.ts";
-import { type SeenRow, type Sighting, sightingKey } from "./sightings.ts";
 import type { TabTitles, UnitSnapshot, UnitState } from "./model.ts";
+import { type SeenRow, type Sighting, sightingKey } from "./sightings.ts";
 
 /**
  * Whether each unit has submitted its report for the period (docs/domain.md, "Submitting a
@@ -185,3 +187,25 @@ export function submissionJson(unit: UnitSubmission | undefined): SubmissionJson
 }
 
 export type { Submission };
+
+/** The `Nộp báo cáo` cell of `Theo đơn vị`: the status, the flag, and the reason as a note. */
+export function byUnitSubmission(
+  report: { readonly submissions?: SubmissionsReport | undefined },
+  outcome: { readonly state: { readonly code: string } },
+): { readonly text: string; readonly note: string | null } | null {
+  const unit = report.submissions?.units.get(outcome.state.code);
+  if (!unit) return null;
+  const label = submissionLabel(unit.status);
+  return {
+    text: unit.status.changed ? `${label}; ${CHANGED_LABEL}` : label,
+    note: unit.status.reason,
+  };
+}
+
+/** `Đúng hạn`, `Nộp muộn 3 ngày`, with `(ghi nhận lúc …)` for a backdated row. */
+export function submissionLabel(status: SubmissionStatus): string {
+  if (status.backdated && status.judgedAt !== null) {
+    return `${status.label} (ghi nhận lúc ${formatVietnamTime(status.judgedAt)})`;
+  }
+  return status.label;
+}

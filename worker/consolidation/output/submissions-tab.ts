@@ -4,14 +4,13 @@ import type { ReportingRate } from "../../../shared/report-text/report-values.ts
 import type { IsoDate } from "../../../shared/schema/template.ts";
 import {
   CHANGED_LABEL,
-  formatVietnamTime,
   NOT_SUBMITTED_LABEL,
   ON_TIME_LABEL,
 } from "../../../shared/submission/submission-status.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import type { ConsolidationReport, Contact } from "../model.ts";
 import { periodSentence } from "../period-label.ts";
-import { rateText, type UnitSubmission } from "../submissions.ts";
+import { rateText, submissionLabel, type UnitSubmission } from "../submissions.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
 import {
   blank,
@@ -181,19 +180,10 @@ export function sortForCalls<T extends Pick<SubmissionsTabUnit, "submission">>(
     .map(({ unit }) => unit);
 }
 
-/** `Đúng hạn`, `Nộp muộn 3 ngày`, with `(ghi nhận lúc …)` for a backdated row. */
-export function submissionLabel(submission: UnitSubmission): string {
-  const { status } = submission;
-  if (status.backdated && status.judgedAt !== null) {
-    return `${status.label} (ghi nhận lúc ${formatVietnamTime(status.judgedAt)})`;
-  }
-  return status.label;
-}
-
 function unitRow(unit: SubmissionsTabUnit): CellData[] {
   const { status } = unit.submission;
   const row = status.submission;
-  const label = text(submissionLabel(unit.submission));
+  const label = text(submissionLabel(status));
   const changedNote =
     row && row.rows !== null && unit.submission.rowsNow !== null
       ? `Khi nộp có ${row.rows} dòng, nay có ${unit.submission.rowsNow} dòng; số liệu nay khác số liệu đã nộp. Đơn vị cần nộp lại báo cáo.`
