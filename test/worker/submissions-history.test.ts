@@ -118,4 +118,31 @@ describe("submissions over several runs", () => {
       recordedAt: "2027-01-08T03:00:00.000Z",
     });
   });
+
+  it("judges a unit that cannot be read now on its last good read", async () => {
+    const S = "sub-stale-tinh";
+    const seed = unitSeed("sub-stale-u", "U", [...tabs, submissionTab([yFirst])]);
+    await putAll([
+      provinceSeed(
+        S,
+        [["U", "Đọc được rồi mất quyền", "sub-stale-u"]],
+        [
+          ["Kỳ báo cáo", "2026"],
+          ["Quy tắc kỳ", "Năm dương lịch"],
+        ],
+      ),
+      seed,
+    ]);
+    const clock = testClock(vn("2027-01-03T10:00:00"));
+    expect((await runJob(S, {}, {}, { clock })).status).toBe("succeeded");
+    await putAll([{ ...seed, emulator: { deny: true } }]);
+    clock.set(vn("2027-01-09T10:00:00"));
+    expect((await runJob(S, {}, {}, { clock })).status).toBe("succeeded");
+    const totals = await computeTotals(env.DB, S, period, new Date());
+    expect(totals.units[0]).toMatchObject({
+      status: "stale",
+      submission: { status: "onTime", submittedAt: "2027-01-02T02:00:00.000Z" },
+    });
+    expect(totals.completeness).toMatchObject({ expected: 1, submitted: 1, onTime: 1 });
+  });
 });
