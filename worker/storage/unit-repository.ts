@@ -124,7 +124,11 @@ export async function saveUnitStates(
     }
     rows.push(row);
   }
-  if (rows.length > 0) statements.push(upsertUnits(db, provinceId, rows));
+  // Units in groups under STATEMENT_CHARS too: thousands of units bind megabytes of JSON.
+  const sized = rows.map((row) => ({ row, data: JSON.stringify(row) }));
+  for (const group of groupBySize(sized)) {
+    statements.push(upsertUnits(db, provinceId, group.map((g) => g.row)));
+  }
   if (changedCodes.length > 0) {
     statements.push(
       db
