@@ -13,12 +13,13 @@
  * unshared (403) and `--flaky N` makes N units answer 503 on their first call.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startEmulator } from "../../test/emulator/server.ts";
 import { startLocalWorker } from "../local-run/start-worker.ts";
+import { buildProvince } from "./province.ts";
 
 const { values: args } = parseArgs({
   options: {
@@ -37,42 +38,6 @@ const flaky = Number(args.flaky);
 const LIMIT = 60;
 
 const repoRoot = resolve(import.meta.dirname, "../..");
-const fixtureDir = join(repoRoot, "test/fixtures/example-province");
-
-interface Seed {
-  spreadsheetId: string;
-  properties: { title: string };
-  sheets: { title: string; values: unknown[][] }[];
-  emulator?: Record<string, unknown>;
-}
-
-async function buildProvince(dir: string): Promise<string> {
-  const seeds: Seed[] = [];
-  for (const f of (await readdir(fixtureDir)).filter((f) => f.endsWith(".json")).sort()) {
-    seeds.push(JSON.parse(await readFile(join(fixtureDir, f), "utf8")) as Seed);
-  }
-  const province = seeds.find((s) => s.sheets.some((t) => t.title === "Đơn vị"))!;
-  const templates = seeds.filter((s) => s !== province);
-  const registry: unknown[][] = [["Mã đơn vị", "Tên đơn vị", "Bảng tính", "Ghi chú"]];
-  for (let i = 0; i < units; i++) {
-    const code = `X${String(i + 1).padStart(3, "0")}`;
-    const source = templates[i % templates.length]!;
-    const id = `bench-${code.toLowerCase()}`;
-    const seed: Seed = { ...source, spreadsheetId: id, properties: { title: `Xã ${code}` } };
-    if (i < deny) seed.emulator = { deny: true };
-    else if (i < deny + flaky) seed.emulator = { failFirst: 1, failStatus: 503 };
-    else delete seed.emulator;
-    await writeFile(join(dir, `${id}.json`), JSON.stringify(seed));
-    registry.push([code, `Xã ${code}`, id, ""]);
-  }
-  const provinceSeed: Seed = {
-    ...province,
-    spreadsheetId: "bench-province",
-    sheets: province.sheets.map((t) => (t.title === "Đơn vị" ? { ...t, values: registry } : t)),
-  };
-  await writeFile(join(dir, "province.json"), JSON.stringify(provinceSeed));
-  return provinceSeed.spreadsheetId;
-}
 
 interface Stats {
   reads: number;
@@ -92,7 +57,7 @@ function writeKiB(s: Stats): string {
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), "qcdc-bench-"));
-  const provinceId = await buildProvince(dir);
+  const { provinceId } = await buildProvince(dir, { units, deny, flaky });
   const emulator = await startEmulator({
     dataDir: dir,
     latencyMs,

@@ -43,6 +43,7 @@ export async function runMemoryBench(options: {
   process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-old-space-size=${options.heapCapMiB} --trace-gc`;
   // Imported after the flags are set: Miniflare reads them when it starts workerd.
   const { startBenchSession } = await import("./bench-session.ts");
+  const started = performance.now();
   const session = await startBenchSession({
     units: options.units,
     windowMs: options.windowMs,
@@ -50,11 +51,15 @@ export async function runMemoryBench(options: {
   });
   const logs: string[] = [];
   let completed = false;
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
+  console.log(`province built and Worker started in ${seconds()} s`);
   try {
     const run = await session.run(options.units, 20 * 60_000);
     completed = run.status === "succeeded";
-  } catch {
+    console.log(`run ${run.status} after ${seconds()} s (${run.reads} reads)`);
+  } catch (e) {
     // workerd killed by the cap ends the scheduled call or the API with an error.
+    console.log(`run ended after ${seconds()} s: ${(e as Error).message}`);
   } finally {
     logs.push(...session.worker.takeLogs());
     await session.close().catch(() => undefined);
