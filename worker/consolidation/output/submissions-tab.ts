@@ -6,6 +6,7 @@ import {
   CHANGED_LABEL,
   NOT_SUBMITTED_LABEL,
   ON_TIME_LABEL,
+  type SubmissionStatus,
 } from "../../../shared/submission/submission-status.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import type { ConsolidationReport, Contact } from "../model.ts";
@@ -167,9 +168,11 @@ export function submissionsTab(input: SubmissionsTabInput): TabContent {
 const ORDER = { notSubmitted: 0, late: 1, onTime: 2 } as const;
 
 /** Not submitted, then late (most days first), then on time; stable within each. */
-export function sortForCalls<T extends Pick<SubmissionsTabUnit, "submission">>(
-  units: readonly T[],
-): T[] {
+export function sortForCalls<
+  T extends {
+    readonly submission: { readonly status: Pick<SubmissionStatus, "state" | "daysLate"> };
+  },
+>(units: readonly T[]): T[] {
   return units
     .map((unit, index) => ({ unit, index }))
     .sort((a, b) => {
