@@ -36,6 +36,11 @@ describe("a run that finds nothing changed", () => {
     const u4Before = written.find((r) => r[0] === "U4")!;
     expect(u4[3]).toBe(Number(u4Before[3]) + 2);
 
+    // Read again at once (the edit is inside Drive's margin): same figures, no write.
+    since = Date.now();
+    expect((await run()).message).toBe(QUIET_MESSAGE);
+    expect((await callsSince(since)).writes).toBe(0);
+
     // The province renames a unit, no unit changes: the new name is written.
     await putSpreadsheet(
       provinceSeed(

@@ -4,7 +4,7 @@ import { readProvinceSettings, SETTINGS_TAB } from "../../shared/province-settin
 import { foldKey } from "../../shared/text/fold.ts";
 import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { ProvinceInputs } from "../storage/province-input-repository.ts";
-import { sha256Hex } from "../storage/snapshot-codec.ts";
+import { encodeSnapshot, sha256Hex } from "../storage/snapshot-codec.ts";
 import type { UnitOutcome, UnitState } from "./model.ts";
 import { outputProtected, type ProvinceRead } from "./read-province.ts";
 import { REGISTRY_TAB, readRegistry } from "./registry.ts";
@@ -89,7 +89,7 @@ export async function writtenInputs(
 /**
  * True when writing the report now would show what the sheet already shows: the
  * province's tabs say the same, the period and the Vietnam day are the same, the last
- * write is under QUIET_MAX_MS old, and no unit was read anew or changed status.
+ * write is under QUIET_MAX_MS old, and no unit changed status or content.
  */
 export async function nothingToWrite(input: {
   readonly stored: ProvinceInputs | null;
@@ -97,26 +97,36 @@ export async function nothingToWrite(input: {
   readonly period: Period;
   readonly now: number;
   readonly outcomes: readonly UnitOutcome[];
-  readonly known: ReadonlyMap<string, UnitState>;
+  readonly known: ReadonlyMap<string, UnitState & { readonly snapshotHash: string | null }>;
 }): Promise<boolean> {
   const { stored, now } = input;
   if (!stored) return false;
   if (stored.periodId !== input.period.id) return false;
   if (stored.writtenDay !== vietnamDate(new Date(now))) return false;
   if (now - Date.parse(stored.writtenAt) >= QUIET_MAX_MS) return false;
-  const same = input.outcomes.every(({ state }) => {
+  if (stored.inputHash !== (await inputHash(input.province))) return false;
+  for (const { state, snapshot } of input.outcomes) {
     const before = input.known.get(state.code);
-    return (
+    const same =
       before !== undefined &&
       before.status === state.status &&
       before.error === state.error &&
-      before.readAt === state.readAt &&
       before.spreadsheetId === state.spreadsheetId &&
       before.position === state.position &&
-      before.name === state.name
-    );
-  });
-  return same && stored.inputHash === (await inputHash(input.province));
+      before.name === state.name;
+    if (!same) return false;
+    if (before.readAt === state.readAt) continue;
+    // Read again (an edit inside Drive's margin, or a save that changed nothing): the
+    // sheet shows a fresh unit's figures, not its read time, so only the content counts.
+    const unchanged =
+      state.status === "fresh" &&
+      snapshot !== null &&
+      JSON.stringify(before.tabTitles) === JSON.stringify(state.tabTitles) &&
+      JSON.stringify(before.tabSheetIds ?? null) === JSON.stringify(state.tabSheetIds ?? null) &&
+      before.snapshotHash === (await sha256Hex(encodeSnapshot(snapshot)));
+    if (!unchanged) return false;
+  }
+  return true;
 }
 
 /** What the province's own tabs said, as parsed (tab layout and order of the tabs aside). */
