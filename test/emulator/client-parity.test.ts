@@ -17,6 +17,7 @@ import { buildOutputRequests } from "../../worker/consolidation/output/build-out
 import { readProvince } from "../../worker/consolidation/read-province.ts";
 import { readUnitSheet } from "../../worker/consolidation/read-unit-sheet.ts";
 import { readUnits } from "../../worker/consolidation/read-units.ts";
+import { createDriveClient } from "../../worker/drive/drive-client.ts";
 import {
   a1Range,
   createSheetsClient,
@@ -24,7 +25,11 @@ import {
   type SheetsClient,
 } from "../../worker/sheets/client.ts";
 import { cleanUnitTabs, provinceSeed, type Seed, unitSeed } from "../worker/helpers/seeds.ts";
-import { type OfficialRequest, officialSheetsClient } from "./official-client.ts";
+import {
+  type OfficialRequest,
+  officialDriveClient,
+  officialSheetsClient,
+} from "./official-client.ts";
 import { type Emulator, startEmulator } from "./server.ts";
 
 const PROVINCE = "par-prov";
@@ -409,5 +414,33 @@ describe("our client and the official client, call for call", () => {
     // And the writes did land (the comparison is not between two untouched copies).
     const province = (await state(PROVINCE)) as { sheets: { title: string }[] };
     expect(province.sheets.map((s) => s.title)).toContain("Lỗi dữ liệu");
+  });
+});
+
+describe("our Drive query and the official Drive client", () => {
+  it("send the same files.list and list the same spreadsheets with the same times", async () => {
+    const key = emu.serviceAccountKey!;
+    const wire: URL[] = [];
+    const ours = createDriveClient({
+      baseUrl: emu.url,
+      tokenProvider: createServiceAccountTokenProvider({
+        keyJson: JSON.stringify(key),
+        tokenUrl: key.token_uri,
+      }),
+      fetch: (input, init) => {
+        wire.push(new URL(String(input)));
+        return fetch(input, init);
+      },
+    });
+    const listed = await ours.listModifiedSince("2000-01-01T00:00:00.000Z");
+    if (!listed.ok) throw new Error(listed.reason);
+    expect(wire).toHaveLength(1);
+    const params = Object.fromEntries(wire[0]!.searchParams);
+    const { data } = await officialDriveClient(emu.url, key).files.list(params);
+    const official = new Map((data.files ?? []).map((f) => [f.id!, f.modifiedTime!]));
+    expect(new Map(listed.files)).toEqual(official);
+    // Every spreadsheet the account can see, and not the one never shared with it.
+    expect(listed.files.has(PROVINCE)).toBe(true);
+    expect(listed.files.has(DENIED)).toBe(false);
   });
 });
