@@ -66,9 +66,11 @@ describe("when the province's own spreadsheet fails", () => {
     expect(run.counts).toMatchObject({ unitsTotal: 3, unitsFresh: 1, unitsUnreadable: 2 });
     const errors = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Lỗi dữ liệu")!.values;
     // Each problem once, as the province's own, at its row of Đơn vị; none again as B's or C's.
-    expect(errors.filter((r) => r[3] === "Đơn vị").map((r) => [r[0], ...r.slice(3, 6)])).toEqual([
-      ["Tỉnh", "Đơn vị", 4, "Bảng tính"],
-      ["Tỉnh", "Đơn vị", 5, "Bảng tính"],
+    // (A row number that links to its cell is written as text.)
+    const rows = errors.filter((r) => r[3] === "Đơn vị");
+    expect(rows.map((r) => [r[0], r[3], String(r[4]), r[5]])).toEqual([
+      ["Tỉnh", "Đơn vị", "4", "Bảng tính"],
+      ["Tỉnh", "Đơn vị", "5", "Bảng tính"],
     ]);
     expect(errors.filter((r) => r[0] === "B" || r[0] === "C")).toEqual([]);
   });
