@@ -127,7 +127,8 @@ export async function saveUnitStates(
   // Units in groups under STATEMENT_CHARS too: thousands of units bind megabytes of JSON.
   const sized = rows.map((row) => ({ row, data: JSON.stringify(row) }));
   for (const group of groupBySize(sized)) {
-    statements.push(upsertUnits(db, provinceId, group.map((g) => g.row)));
+    const groupRows = group.map((g) => g.row);
+    statements.push(upsertUnits(db, provinceId, groupRows));
   }
   if (changedCodes.length > 0) {
     statements.push(
