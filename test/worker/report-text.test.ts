@@ -9,6 +9,9 @@ import {
 } from "../../worker/consolidation/output/report-text-tab.ts";
 import { planTabs } from "../../worker/consolidation/output/tab-plan.ts";
 import { a1Range, type SheetsClient } from "../../worker/sheets/client.ts";
+import { putAll, readSpreadsheet } from "./helpers/emulator.ts";
+import { runJob } from "./helpers/run-job.ts";
+import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
 import {
   emulatorClient,
   registerServiceAccount,
@@ -136,5 +139,46 @@ describe("Báo cáo", () => {
       ["warning", WORDING_TAB, 4, "{không có}"],
     ]);
     expect(problems[0]!.message).toContain("Có phải là {awards}?");
+  });
+
+  it("comes out of a run with Biểu đồ, in the same write, the province's wording and its problems", async () => {
+    const P = uniqueId("bao-cao-run");
+    const seed = provinceSeed(P, [
+      ["A", "Xã A", `${P}-a`],
+      ["B", "Xã B", ""],
+    ]);
+    seed.sheets.push({
+      title: WORDING_TAB,
+      values: [
+        [
+          "Trong {period}, Ban Chỉ đạo các cấp đã thực hiện kiểm tra tại {inspectionVisits} lượt cơ sở ({inspectionVisits.change}). {khongco}",
+        ],
+      ],
+    });
+    await putAll([seed, unitSeed(`${P}-a`, "Xã A", cleanUnitTabs())]);
+    const tabs = async () => new Map((await readSpreadsheet(P)).sheets.map((s) => [s.title, s]));
+
+    expect((await runJob(P)).status).toBe("succeeded");
+    // Xã A, year 2026 under decree09: 3 visits (10/01, 11/02, 12/05); 2025: 1 (01/06/2025).
+    const first = await tabs();
+    expect(first.get(REPORT_TEXT_TAB)?.values[4]).toEqual([
+      "Trong năm 2026, Ban Chỉ đạo các cấp đã thực hiện kiểm tra tại 3 lượt cơ sở (tăng 200% so với cùng kỳ năm 2025). {khongco}",
+    ]);
+    const errors = first.get("Lỗi dữ liệu")?.values ?? [];
+    expect(errors.some((r) => r[0] === "Tỉnh" && r[2] === "Cảnh báo" && r[6] === "{khongco}")).toBe(
+      true,
+    );
+    const charts = async () =>
+      ((await spreadsheetState(P)).sheets.find((s) => s.title === "Biểu đồ")?.charts ?? []) as {
+        chartId: number;
+      }[];
+    const before = await charts();
+    expect(before).toHaveLength(7);
+
+    // The next run replaces the charts rather than adding seven more.
+    expect((await runJob(P)).status).toBe("succeeded");
+    const after = await charts();
+    expect(after).toHaveLength(7);
+    for (const old of before) expect(after.map((c) => c.chartId)).not.toContain(old.chartId);
   });
 });

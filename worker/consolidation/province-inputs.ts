@@ -1,12 +1,23 @@
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
 import { readProvinceSettings, SETTINGS_TAB } from "../../shared/province-settings.ts";
+import { readWordingRows, WORDING_TAB } from "../../shared/report-text/compose-report.ts";
 import { foldKey } from "../../shared/text/fold.ts";
-import { a1Range, isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
+import {
+  a1Range,
+  isSheetsApiError,
+  type SheetsClient,
+  type Spreadsheet,
+} from "../sheets/client.ts";
 import type { ProvinceInputs } from "../storage/province-input-repository.ts";
 import { encodeSnapshot, sha256Hex } from "../storage/snapshot-codec.ts";
 import type { UnitOutcome, UnitState } from "./model.ts";
-import { outputProtected, type ProvinceRead } from "./read-province.ts";
+import {
+  outputCharts,
+  outputProtected,
+  PROVINCE_FIELDS,
+  type ProvinceRead,
+} from "./read-province.ts";
 import { REGISTRY_TAB, readRegistry } from "./registry.ts";
 
 /** A run that changes nothing still rewrites the sheet this often, so the time the sheet
@@ -50,15 +61,29 @@ export async function readProvinceCheaply(
   }
 }
 
-/** The parts of a cheaply read province the output needs: title, tabs, protections. */
+/** The parts of a cheaply read province the output needs: title, tabs, protections, the
+ * charts to replace, and the province's own report wording if it has a `Mẫu báo cáo`
+ * (one more read, only for such a province and only on a run that writes). */
 export async function completeProvince(
   client: SheetsClient,
   provinceId: string,
   partial: ProvinceRead,
 ): Promise<ProvinceRead> {
-  const spreadsheet = await client.getSpreadsheet(provinceId);
+  const spreadsheet = (await client.getSpreadsheet(provinceId, PROVINCE_FIELDS)) as Spreadsheet;
+  const wordingTitle = spreadsheet.sheets.find(
+    (s) => foldKey(s.properties.title) === foldKey(WORDING_TAB),
+  )?.properties.title;
+  const wording =
+    wordingTitle === undefined
+      ? null
+      : readWordingRows(
+          (await client.batchGetValues(provinceId, [a1Range(wordingTitle, "A1:A")])).valueRanges[0]
+            ?.values ?? [],
+        );
   return {
     ...partial,
+    wording,
+    chartIds: outputCharts(spreadsheet),
     title: spreadsheet.properties?.title ?? provinceId,
     sheets: spreadsheet.sheets.map((s) => s.properties),
     protectedSheetIds: outputProtected(spreadsheet),

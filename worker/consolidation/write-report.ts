@@ -35,6 +35,8 @@ export async function writeReport(
       { ...thisRun, message: joinNotes(thisRun.message, shortened) },
     ],
     existingSheets: input.province.sheets,
+    existingChartIds: input.province.chartIds,
+    wording: input.province.wording,
     protectedSheetIds: input.province.protectedSheetIds,
     ...(input.budgetBytes === undefined ? {} : { budgetBytes: input.budgetBytes }),
   });

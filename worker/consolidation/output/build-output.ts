@@ -1,14 +1,23 @@
 import type { Period } from "../../../shared/periods.ts";
+import type { WordingRow } from "../../../shared/report-text/compose-report.ts";
 import type { Template } from "../../../shared/templates/index.ts";
 import type { SheetsRequest } from "../../sheets/request-types.ts";
 import type { SheetProperties } from "../../sheets/types.ts";
 import type { ConsolidationReport, RunRecord } from "../model.ts";
 import { type ByUnitInput, byUnitTab } from "./by-unit-tab.ts";
+import {
+  CHARTS_TAB,
+  type ChartsInput,
+  chartsTab,
+  plannedSheetId,
+  removeCharts,
+} from "./charts-tab.ts";
 import { type DetailUnit, detailRows, detailTab, type ListedRow, tabOrder } from "./detail-tabs.ts";
 import { type ErrorSource, errorsTabOrder, sourceRows } from "./error-rows.ts";
 import { errorsTab } from "./errors-tab.ts";
 import { logTab } from "./log-tab.ts";
 import { capLists, jsonBytes, OUTPUT_BUDGET_BYTES, rowBytes } from "./output-budget.ts";
+import { type ReportTextInput, reportTextTab } from "./report-text-tab.ts";
 import { reportView } from "./report-view.ts";
 import {
   detailNotice,
@@ -25,6 +34,8 @@ export interface OutputTabsInput {
   readonly period: Period;
   readonly summary: SummaryInput;
   readonly byUnit: ByUnitInput;
+  readonly charts: ChartsInput;
+  readonly reportText: ReportTextInput;
   /** `Tình hình nộp báo cáo`; absent when the run judged no submissions. */
   readonly submissions?: SubmissionsTabInput | null;
   /** Per template, in `Chi tiết` order: the units with figures and their rows. */
@@ -43,6 +54,8 @@ export interface PlanInput {
   readonly existingSheets: readonly SheetProperties[];
   /** Existing tabs that already carry the output's warning-only protection. */
   readonly protectedSheetIds?: ReadonlySet<number>;
+  /** The charts an earlier run left on `Biểu đồ`: replaced, not piled up. */
+  readonly existingChartIds?: readonly number[];
   /** Bytes `requests` may take as JSON (default OUTPUT_BUDGET_BYTES; tests pass less). */
   readonly budgetBytes?: number;
 }
@@ -72,14 +85,23 @@ const MAX_CAP_ROUNDS = 4;
 export function planOutput(input: PlanInput): OutputPlan {
   const { tabs } = input;
   const budget = input.budgetBytes ?? OUTPUT_BUDGET_BYTES;
+  const charts = chartsTab(tabs.charts);
+  const reportText = reportTextTab(tabs.reportText);
   const fixed = [
     summaryTab(tabs.summary),
     byUnitTab(tabs.byUnit),
     ...(tabs.submissions ? [submissionsTab(tabs.submissions)] : []),
+    charts.tab,
+    reportText.tab,
   ];
   // One list per (template, unit), and per error source; the province's are never cut.
   const details = tabs.details.map((d) => detailRows(d.template, d.units, tabs.period));
-  const errors = tabs.errorSources.map((source) => sourceRows(source));
+  // `Mẫu báo cáo` is the province's tab: its unknown placeholders are the province's problems.
+  const errors = tabs.errorSources.map((source, i) =>
+    sourceRows(
+      i === 0 ? { ...source, issues: [...source.issues, ...reportText.problems] } : source,
+    ),
+  );
   const detailLists = details.flat();
   const unitErrors = errors.slice(1);
 
@@ -97,7 +119,7 @@ export function planOutput(input: PlanInput): OutputPlan {
     const errorsOmitted = errorOmission.outsidePeriod + errorOmission.inPeriod;
     const shortened =
       detailsOmitted || errorsOmitted ? shortenedRunNote(detailsOmitted, errorsOmitted) : null;
-    const requests = planTabs(
+    const tabRequests = planTabs(
       input.existingSheets,
       [
         ...fixed,
@@ -107,6 +129,13 @@ export function planOutput(input: PlanInput): OutputPlan {
       ],
       input.protectedSheetIds,
     );
+    // Last run's charts go first (their tab is then resized); the new ones once it is written.
+    const chartsSheetId = plannedSheetId(input.existingSheets, tabRequests, CHARTS_TAB);
+    const requests = [
+      ...removeCharts(input.existingChartIds ?? []),
+      ...tabRequests,
+      ...(chartsSheetId === null ? [] : charts.charts(chartsSheetId)),
+    ];
     return { requests, bytes: jsonBytes(requests), shortened };
   };
 
@@ -134,11 +163,13 @@ export function planOutput(input: PlanInput): OutputPlan {
 
 export interface OutputInput extends Omit<PlanInput, "tabs"> {
   readonly report: ConsolidationReport;
+  /** The province's own wording for `Báo cáo` (its tab `Mẫu báo cáo`), or null. */
+  readonly wording?: readonly WordingRow[] | null;
 }
 
 /** The output of a run's report (planOutput over reportView). */
 export function buildOutput(input: OutputInput): OutputPlan {
-  return planOutput({ ...input, tabs: reportView(input.report) });
+  return planOutput({ ...input, tabs: reportView(input.report, input.wording ?? null) });
 }
 
 /** buildOutput's requests with the default budget (no note for the log). */

@@ -1,4 +1,6 @@
+import { aggregateUnit, sumMetrics } from "../../../shared/aggregate.ts";
 import { METRIC_SECTIONS, METRICS, zeroMetrics } from "../../../shared/metrics.ts";
+import type { WordingRow } from "../../../shared/report-text/compose-report.ts";
 import { TEMPLATES } from "../../../shared/templates/index.ts";
 import { foldKey } from "../../../shared/text/fold.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
@@ -6,6 +8,7 @@ import type { ConsolidationReport, Contact, UnitOutcome } from "../model.ts";
 import { reportingRateLine } from "../submissions.ts";
 import type { OutputTabsInput } from "./build-output.ts";
 import type { ByUnitRow } from "./by-unit-tab.ts";
+import { quarterFigures } from "./charts-tab.ts";
 import { type ErrorSource, PROVINCE_CODE } from "./error-rows.ts";
 import type { ReportLayout } from "./report-layout.ts";
 import { STATUS_BACKGROUNDS, STATUS_LABELS, statusText } from "./status-text.ts";
@@ -15,7 +18,11 @@ import { submissionsTabInput } from "./submissions-tab.ts";
 export const REPORT_LAYOUT: ReportLayout = { sections: METRIC_SECTIONS, metrics: METRICS };
 
 /** What every output tab shows, from a run's report. */
-export function reportView(report: ConsolidationReport): OutputTabsInput {
+export function reportView(
+  report: ConsolidationReport,
+  /** The province's `Mẫu báo cáo` rows, or null (the built-in wording). */
+  wording: readonly WordingRow[] | null = null,
+): OutputTabsInput {
   const { outcomes, period } = report;
   const counts = { fresh: 0, stale: 0, unreadable: 0, missing: 0 };
   for (const o of outcomes) counts[o.state.status]++;
@@ -40,6 +47,33 @@ export function reportView(report: ConsolidationReport): OutputTabsInput {
       units: outcomes.map(byUnitRow),
       total: report.total,
       totalStatus: `${counts.fresh}/${outcomes.length} đã cập nhật`,
+    },
+    charts: {
+      period,
+      units: outcomes.map(({ state, metrics }) => ({
+        name: state.name,
+        status: state.status,
+        submission: report.submissions?.units.get(state.code)?.status.state ?? null,
+        figures: metrics ?? {},
+      })),
+      // Each quarter from the same snapshots as the period's own figures.
+      quarters: quarterFigures(period, (quarter) =>
+        sumMetrics(
+          outcomes.flatMap(({ snapshot }) =>
+            snapshot ? [aggregateUnit(snapshot.rows, snapshot.invalidRows, quarter)] : [],
+          ),
+        ),
+      ),
+    },
+    reportText: {
+      period,
+      generatedAt: report.generatedAt,
+      total: report.total,
+      lastYear: report.comparison.samePeriodLastYear?.total ?? zeroMetrics(),
+      previous: report.comparison.previousPeriod?.total ?? null,
+      units: counts,
+      reportingRate: report.submissions?.rate ?? null,
+      wording,
     },
     details: TEMPLATES.map((template) => ({
       template,
