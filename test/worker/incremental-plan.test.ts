@@ -1,0 +1,110 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { DRIVE_MARGIN_MS, planUnchangedUnits } from "../../worker/consolidation/changed-units.ts";
+import {
+  type RegisteredUnit,
+  type UnitState,
+  zeroCounts,
+} from "../../worker/consolidation/model.ts";
+import type { ChangedFiles, DriveClient } from "../../worker/drive/drive-client.ts";
+import { finishRun, startRun } from "../../worker/storage/run-repository.ts";
+
+const NOW = Date.parse("2026-11-30T10:00:00.000Z");
+const hoursAgo = (h: number) => new Date(NOW - h * 3_600_000).toISOString();
+
+const unit = (code: string, sheet: string): RegisteredUnit => ({
+  code,
+  name: code,
+  position: 0,
+  sheetRow: 3,
+  spreadsheetId: sheet,
+  problem: null,
+  contact: null,
+});
+const state = (code: string, over: Partial<UnitState>): UnitState => ({
+  code,
+  position: 0,
+  name: code,
+  spreadsheetId: `s-${code}`,
+  status: "fresh",
+  error: null,
+  checkedAt: hoursAgo(1),
+  readAt: hoursAgo(1),
+  snapshotSpreadsheetId: `s-${code}`,
+  tabTitles: null,
+  ...over,
+});
+
+/** A Drive that lists `changed` and remembers what it was asked. */
+function fakeDrive(answer: ChangedFiles) {
+  const asked: string[] = [];
+  const drive: DriveClient = {
+    listModifiedSince: async (since) => {
+      asked.push(since);
+      return answer;
+    },
+  };
+  return { drive, asked };
+}
+
+async function succeededRunAt(provinceId: string, startedAt: string) {
+  const id = await startRun(env.DB, provinceId, "scheduled", startedAt);
+  await finishRun(env.DB, id, {
+    status: "succeeded",
+    finishedAt: startedAt,
+    periodId: "2026",
+    periodRule: "decree09",
+    counts: zeroCounts(),
+    message: null,
+  });
+}
+
+const units = ["A", "B", "C", "D", "E"].map((c) => unit(c, `s-${c}`));
+const known = new Map<string, UnitState>([
+  ["A", state("A", {})], // fresh, not listed: kept
+  ["B", state("B", {})], // fresh, listed by Drive: read
+  ["C", state("C", { status: "stale", error: "403" })], // failed last time: read
+  ["D", state("D", { snapshotSpreadsheetId: "s-old" })], // new spreadsheet: read
+  ["E", state("E", { readAt: hoursAgo(25) })], // not read for over a day: read
+]);
+
+describe("which units a run may keep without reading", () => {
+  it("only fresh units of the same spreadsheet, read within a day, that Drive does not list", async () => {
+    await succeededRunAt("plan-1", hoursAgo(0.5));
+    const { drive, asked } = fakeDrive({
+      ok: true,
+      files: new Map([["s-B", hoursAgo(0.1)]]),
+      calls: 1,
+    });
+    const plan = await planUnchangedUnits(drive, env.DB, {
+      provinceId: "plan-1",
+      units,
+      known,
+      now: NOW,
+    });
+    expect([...plan.unchanged]).toEqual(["A"]);
+    expect(plan).toMatchObject({ driveCalls: 1, fullReadReason: null });
+    // Asked from the last succeeded run's start, less the margin Drive's times need.
+    expect(asked).toEqual([new Date(NOW - 1_800_000 - DRIVE_MARGIN_MS).toISOString()]);
+  });
+
+  it("keeps none when Drive fails, and does not ask Drive before a run has succeeded", async () => {
+    await succeededRunAt("plan-2", hoursAgo(0.5));
+    const failing = fakeDrive({ ok: false, reason: "Drive 503", calls: 1 });
+    const input = { units, known, now: NOW };
+    const down = await planUnchangedUnits(failing.drive, env.DB, {
+      ...input,
+      provinceId: "plan-2",
+    });
+    expect(down).toMatchObject({ fullReadReason: "Drive 503" });
+    expect(down.unchanged.size).toBe(0);
+
+    const idle = fakeDrive({ ok: true, files: new Map(), calls: 1 });
+    const first = await planUnchangedUnits(idle.drive, env.DB, {
+      ...input,
+      provinceId: "plan-new",
+    });
+    expect(first.unchanged.size).toBe(0);
+    expect(idle.asked).toEqual([]);
+  });
+});
