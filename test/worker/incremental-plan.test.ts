@@ -1,8 +1,13 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { DRIVE_MARGIN_MS, planUnchangedUnits } from "../../worker/consolidation/changed-units.ts";
+import {
+  DRIVE_MARGIN_MS,
+  planUnchangedUnits,
+  storedSnapshotLoader,
+} from "../../worker/consolidation/changed-units.ts";
 import {
   type RegisteredUnit,
+  type UnitSnapshot,
   type UnitState,
   zeroCounts,
 } from "../../worker/consolidation/model.ts";
@@ -106,5 +111,21 @@ describe("which units a run may keep without reading", () => {
     });
     expect(first.unchanged.size).toBe(0);
     expect(idle.asked).toEqual([]);
+  });
+});
+
+describe("the stored snapshots of unchanged units", () => {
+  it("come from D1 a hundred units a query, any other unit alone", async () => {
+    const codes = Array.from({ length: 250 }, (_, i) => `K${i}`);
+    const queries: string[][] = [];
+    const load = async (asked: readonly string[]) => {
+      queries.push([...asked]);
+      return new Map(asked.map((c) => [c, { invalidRows: c.length } as unknown as UnitSnapshot]));
+    };
+    const loader = storedSnapshotLoader(load, new Set(codes));
+    const got = await Promise.all([...codes, "OTHER"].map((c) => loader(c)));
+    expect(got.map((g) => g?.invalidRows)).toEqual([...codes, "OTHER"].map((c) => c.length));
+    expect(queries.map((q) => q.length)).toEqual([100, 100, 50, 1]);
+    expect(queries.flat().sort()).toEqual([...codes, "OTHER"].sort());
   });
 });

@@ -1,6 +1,6 @@
 import type { DriveClient } from "../drive/drive-client.ts";
 import { latestRun } from "../storage/run-repository.ts";
-import type { RegisteredUnit, UnitState } from "./model.ts";
+import type { RegisteredUnit, UnitSnapshot, UnitState } from "./model.ts";
 
 /** Drive's modifiedTime can trail a Sheets edit: ask from this long before the last run. */
 export const DRIVE_MARGIN_MS = 5 * 60_000;
@@ -70,4 +70,32 @@ export async function planUnchangedUnits(
 /** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */
 export function logDriveFallback(reason: string): void {
   console.warn(JSON.stringify({ event: "drive-fallback", reason }));
+}
+
+/** Snapshots of unchanged units loaded this many at a time: one D1 query (a subrequest)
+ * per unit would cost thousands a run in a large province. */
+const SNAPSHOT_CHUNK = 100;
+
+/**
+ * The stored snapshot of a unit: units kept unchanged are loaded SNAPSHOT_CHUNK at a time
+ * (in registry order, the order they are asked for), any other one alone (a stale unit
+ * needs only its own).
+ */
+export function storedSnapshotLoader(
+  load: (codes: readonly string[]) => Promise<ReadonlyMap<string, UnitSnapshot>>,
+  unchanged: ReadonlySet<string> | undefined,
+): (code: string) => Promise<UnitSnapshot | null> {
+  const codes = [...(unchanged ?? [])];
+  const chunkOf = new Map(codes.map((code, i) => [code, Math.floor(i / SNAPSHOT_CHUNK)]));
+  const chunks = new Map<number, Promise<ReadonlyMap<string, UnitSnapshot>>>();
+  return async (code) => {
+    const chunk = chunkOf.get(code);
+    if (chunk === undefined) return (await load([code])).get(code) ?? null;
+    let pending = chunks.get(chunk);
+    if (!pending) {
+      pending = load(codes.slice(chunk * SNAPSHOT_CHUNK, (chunk + 1) * SNAPSHOT_CHUNK));
+      chunks.set(chunk, pending);
+    }
+    return (await pending).get(code) ?? null;
+  };
 }

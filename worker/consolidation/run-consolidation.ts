@@ -12,7 +12,7 @@ import {
 import { loadKnownUnits, loadSnapshots } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
-import { logDriveFallback, planUnchangedUnits } from "./changed-units.ts";
+import { logDriveFallback, planUnchangedUnits, storedSnapshotLoader } from "./changed-units.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
 import {
   completeProvince,
@@ -158,7 +158,10 @@ async function consolidate(
     concurrency: options.unitConcurrency ?? 6,
     now: () => iso(clock),
     period,
-    loadStored: async (code) => (await loadSnapshots(db, provinceId, [code])).get(code) ?? null,
+    loadStored: storedSnapshotLoader(
+      (codes) => loadSnapshots(db, provinceId, codes),
+      plan?.unchanged,
+    ),
     signal: AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline)), lease.lost]),
     stoppedReason: deadlineReason(deadlineMs),
     onUnit: onUnit && ((outcome, index) => onUnit(outcome, index, units.length)),
