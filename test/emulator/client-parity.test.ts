@@ -45,10 +45,10 @@ const twin = (id: string) => `off-${id}`;
 const untwin = <T>(value: T): T =>
   JSON.parse(JSON.stringify(value).replaceAll("off-par-", "par-")) as T;
 
-/** Google picks protected-range ids itself (so does the emulator): two spreadsheets that
- * went through the same requests agree on everything but those numbers. */
+/** Google picks protected-range and chart ids itself (so does the emulator): two
+ * spreadsheets that went through the same requests agree on everything but those numbers. */
 const opaqueIds = <T>(value: T): T =>
-  JSON.parse(JSON.stringify(value).replace(/"protectedRangeId":\d+/g, '"protectedRangeId":0')) as T;
+  JSON.parse(JSON.stringify(value).replace(/"(protectedRangeId|chartId)":\d+/g, '"$1":0')) as T;
 
 /** Explicit sheetIds, so a spreadsheet and its twin (different ids) agree on them. */
 function withSheetIds(seed: Seed): Seed {
@@ -283,6 +283,21 @@ function expectedFromOfficial(op: Exchange["op"], data: unknown): unknown {
           values: r.values ?? [],
         })),
       };
+    case "batchUpdate":
+      return {
+        ...d,
+        // Our client keeps only an added chart's id (all the Worker uses), not its spec.
+        replies: (d.replies as Record<string, unknown>[] | undefined)?.map((r) =>
+          r.addChart
+            ? {
+                ...r,
+                addChart: {
+                  chart: { chartId: (r.addChart as { chart: { chartId: number } }).chart.chartId },
+                },
+              }
+            : r,
+        ),
+      };
     default:
       return d;
   }
@@ -357,6 +372,7 @@ describe("our client and the official client, call for call", () => {
         "unmergeCells",
         "setBasicFilter",
         "addProtectedRange",
+        "addChart",
       ]),
     );
     // NFD titles went on the wire as NFD, next to NFC ones.
