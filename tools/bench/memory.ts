@@ -6,9 +6,10 @@
  *     [--window-ms 250] [--json FILE]
  *
  * The cap and V8's GC trace are passed to workerd by Miniflare
- * (MINIFLARE_WORKERD_V8_FLAGS); the peak is the largest heap V8 reports before a
- * collection in any isolate, so it is a lower bound of the true peak within one
- * collection's allocations. A run that hits the cap crashes the isolate: not completed.
+ * (MINIFLARE_WORKERD_V8_FLAGS); the peak is the largest heap V8 reports still in use
+ * after a collection, in any isolate: what the run kept alive, not the garbage a lax cap
+ * lets pile up before a collection (which grows with the cap). A run that hits the cap
+ * crashes the isolate: not completed.
  * Run it as a child process (main.ts does) so that a crash ends only it.
  */
 import { writeFile } from "node:fs/promises";
@@ -23,14 +24,15 @@ export interface MemoryFigures {
 }
 
 // "[pid:0xISOLATE]  123 ms: Mark-Compact 45.2 (60.1) -> 30.1 (58.0) MB, ..." (MB are MiB).
-const GC_LINE = /\[\d+:(0x[0-9a-f]+)\][^:]*: [A-Za-z-]+(?: \([^)]*\))? ([\d.]+) \(([\d.]+)\) -> /;
+const GC_LINE =
+  /\[\d+:0x[0-9a-f]+\][^:]*: [A-Za-z-]+(?: \([^)]*\))? [\d.]+ \([\d.]+\) -> ([\d.]+) \(/;
 
-/** The largest heap in use before a collection, over every isolate's GC trace lines. */
+/** The largest heap still in use after a collection, over every isolate's GC trace lines. */
 export function peakHeapFromGcTrace(lines: readonly string[]): number {
   let peak = 0;
   for (const line of lines) {
     const m = GC_LINE.exec(line);
-    if (m) peak = Math.max(peak, Number(m[2]));
+    if (m) peak = Math.max(peak, Number(m[1]));
   }
   return peak;
 }
