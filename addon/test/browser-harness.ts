@@ -1,28 +1,14 @@
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { it } from "vitest";
+import { CHROMIUM_FLAGS, CHROMIUM_HINT, findChromium } from "../../tools/chromium.ts";
 import { ADDON, callGlobal, DIST } from "./load-bundle.ts";
 
 export const TEST_OUTPUT = join(ADDON, "..", "test-output");
-export const INSTALL_HINT =
-  "Debian's chromium is not installed: run `sudo apt-get install -y chromium` (.ci/run does this in CI).";
-
-/** Debian's chromium binary, or null. */
-export function findChromium(): string | null {
-  for (const name of ["chromium", "chromium-browser"]) {
-    try {
-      const path = execFileSync("which", [name], { encoding: "utf8" }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name
-    }
-  }
-  return null;
-}
+export const INSTALL_HINT = CHROMIUM_HINT;
 
 /**
  * Call inside a describe: the chromium to test with, or null after registering a test that
@@ -57,17 +43,7 @@ export async function launch(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      `--lang=${lang}`,
-    ],
+    args: [...CHROMIUM_FLAGS, `--lang=${lang}`],
     locale: lang === "vi" ? "vi-VN" : "en-US",
     env: {
       ...process.env,

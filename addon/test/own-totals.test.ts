@@ -3,10 +3,10 @@ import { aggregateUnit } from "../../shared/aggregate.ts";
 import { formatDateVi } from "../../shared/cells/dates.ts";
 import { percentOf, previousPeriod, samePeriodLastYear } from "../../shared/comparison.ts";
 import { METRIC_SECTIONS, METRICS } from "../../shared/metrics.ts";
+import { periodName } from "../../shared/period-names.ts";
 import { type Period, resolvePeriod } from "../../shared/periods.ts";
 import { readUnit } from "../../shared/read-unit.ts";
 import { trainings } from "../../shared/templates/index.ts";
-import { periodName } from "../src/submission/period-choices.ts";
 import type { ReportContext, ReportTable } from "../src/submission/submission-api.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
 import { addRows, dialogue, dialogues } from "./submit-seed.ts";
@@ -82,7 +82,7 @@ describe("Số liệu của đơn vị", () => {
       "Kỳ trước",
     ]);
     const caption = (p: Period) =>
-      `${periodName(p.id)} (${formatDateVi(p.from)} – ${formatDateVi(p.to)})`;
+      `${periodName(p)} (${formatDateVi(p.from)} – ${formatDateVi(p.to)})`;
     expect(table.columns.map((c) => c.caption)).toEqual([
       caption(period),
       caption(lastYear),

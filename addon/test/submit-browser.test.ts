@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, formatDateVi } from "../../shared/cells/dates.ts";
+import { periodName } from "../../shared/period-names.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { readUnit } from "../../shared/read-unit.ts";
 import { fingerprint } from "../../shared/submission/fingerprint.ts";
 import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
 import { PAGES } from "../src/pages.ts";
-import { periodName } from "../src/submission/period-choices.ts";
 import type { ReportContext } from "../src/submission/submission-api.ts";
 import {
   axeViolations,
@@ -72,7 +72,7 @@ describe("Nộp báo cáo in Chromium", () => {
     const link = page.getByRole("button", { name: /^Lỗi: Đối thoại · dòng 4/ });
     expect(await link.count()).toBe(1);
     expect(await page.locator(".report-table caption").textContent()).toBe(
-      `${periodName(period.id)} (${formatDateVi(period.from)} – ${formatDateVi(period.to)})`,
+      `${periodName(period)} (${formatDateVi(period.from)} – ${formatDateVi(period.to)})`,
     );
     await page.screenshot({ path: screenshotPath("addon-submit-blocked.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
@@ -160,7 +160,7 @@ describe("Nộp báo cáo in Chromium", () => {
     expect(chosen).not.toBe(period.id);
     await expect
       .poll(() => page.locator(".report-table caption").textContent())
-      .toMatch(new RegExp(`^${periodName(chosen)} \\(`));
+      .toMatch(new RegExp(`^${periodName({ id: chosen })} \\(`));
     await page.close();
   });
 

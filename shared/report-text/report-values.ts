@@ -29,7 +29,7 @@ export interface UnitReadCounts {
 /** Everything the report's wording may quote, as plain figures. */
 export interface ReportFacts {
   readonly period: { readonly id: string; readonly from: IsoDate; readonly to: IsoDate };
-  /** The period as reports name it, e.g. `Quý III năm 2026` (worker's period-label.ts);
+  /** The period as reports name it, e.g. `Quý III năm 2026` (shared/period-names.ts);
    * `{period}` writes it for the middle of a sentence: `quý III năm 2026`. */
   readonly periodName: string;
   readonly total: ReportFigures;

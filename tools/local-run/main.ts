@@ -13,6 +13,7 @@ import { writePreview } from "../preview/write-preview.ts";
 import { parseLocalRunArgs, USAGE, UsageError } from "./args.ts";
 import { summarizeDataDir } from "./find-province.ts";
 import { progressLine, totalsTable, type UnitProgressLine } from "./print.ts";
+import { reportTable } from "./report-table.ts";
 import { startLocalWorker } from "./start-worker.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -67,6 +68,8 @@ async function main(): Promise<number> {
     console.log(
       `\nTổng hợp kỳ ${totals.period.id} (${totals.period.rule}, ${totals.period.from} → ${totals.period.to}):\n`,
     );
+    console.log(reportTable(totals));
+    console.log("\nTheo đơn vị:\n");
     console.log(totalsTable(totals));
     const outDir = resolve(args.outDir);
     await mkdir(outDir, { recursive: true });

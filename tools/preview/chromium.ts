@@ -2,40 +2,16 @@
 // its screenshot tool: every request other than the page's own file is refused and recorded,
 // so a page that would need the network shows it.
 
-import { execFileSync } from "node:child_process";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { CHROMIUM_FLAGS, CHROMIUM_HINT, findChromium } from "../chromium.ts";
 
-export const CHROMIUM_HINT =
-  "Debian's chromium is not installed: run `apt-get install -y chromium` (.ci/run does this in CI).";
-
-/** Debian's chromium binary, or null. */
-export function findChromium(): string | null {
-  for (const name of ["chromium", "chromium-browser"]) {
-    try {
-      const path = execFileSync("which", [name], { encoding: "utf8" }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name
-    }
-  }
-  return null;
-}
+export { CHROMIUM_HINT, findChromium };
 
 export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({
     executablePath,
     headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-      "--lang=vi-VN",
-    ],
+    args: [...CHROMIUM_FLAGS, "--lang=vi-VN"],
   });
 }
 

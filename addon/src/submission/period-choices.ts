@@ -1,36 +1,19 @@
 import { formatDateVi } from "../../../shared/cells/dates.ts";
+import { periodName } from "../../../shared/period-names.ts";
 import {
   PERIOD_PARTS,
   type Period,
   type PeriodRule,
-  parsePeriodId,
   reportingYear,
   resolvePeriod,
 } from "../../../shared/periods.ts";
 import type { IsoDate } from "../../../shared/schema/template.ts";
 import type { PeriodChoice } from "./submission-api.ts";
 
-const PART_NAMES: Record<string, (year: number) => string> = {
-  Q1: (y) => `Quý I năm ${y}`,
-  Q2: (y) => `Quý II năm ${y}`,
-  Q3: (y) => `Quý III năm ${y}`,
-  Q4: (y) => `Quý IV năm ${y}`,
-  H1: (y) => `6 tháng đầu năm ${y}`,
-  H2: (y) => `6 tháng cuối năm ${y}`,
-  "9M": (y) => `9 tháng năm ${y}`,
-};
-
-/** "Quý III năm 2026", as reports name their period (the province's tabs say the same). */
-export function periodName(id: string): string {
-  const parsed = parsePeriodId(id);
-  if (!parsed) return id;
-  return parsed.part ? (PART_NAMES[parsed.part]?.(parsed.year) ?? id) : `Năm ${parsed.year}`;
-}
-
 export function periodChoice(period: Period, today: IsoDate): PeriodChoice {
   return {
     id: period.id,
-    name: periodName(period.id),
+    name: periodName(period),
     dates: `${formatDateVi(period.from)} – ${formatDateVi(period.to)}`,
     from: period.from,
     to: period.to,

@@ -1,6 +1,6 @@
+import { periodName } from "../../../shared/period-names.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import type { RunRecord, RunStatus, RunTrigger } from "../model.ts";
-import { periodName } from "../period-label.ts";
 import { block, rowRuns } from "./block-formats.ts";
 import {
   blank,

@@ -1,4 +1,5 @@
 import type { Issue } from "../../../shared/issue.ts";
+import { periodName } from "../../../shared/period-names.ts";
 import type { Period } from "../../../shared/periods.ts";
 import {
   composeReport,
@@ -11,7 +12,7 @@ import type {
   UnitReadCounts,
 } from "../../../shared/report-text/report-values.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
-import { periodName, periodSentence } from "../period-label.ts";
+import { periodSentence } from "../period-label.ts";
 import { block } from "./block-formats.ts";
 import { COLORS, text } from "./cells.ts";
 import type { TabContent } from "./tab-plan.ts";

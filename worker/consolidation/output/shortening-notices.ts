@@ -1,5 +1,5 @@
+import { periodName } from "../../../shared/period-names.ts";
 import type { Period } from "../../../shared/periods.ts";
-import { periodName } from "../period-label.ts";
 
 /** What a shortened list left out (fair-shortening.ts), for its notice line. */
 export interface Omission {

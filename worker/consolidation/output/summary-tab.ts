@@ -1,9 +1,10 @@
 import { formatDateVi } from "../../../shared/cells/dates.ts";
 import { percentOf } from "../../../shared/comparison.ts";
+import { periodName } from "../../../shared/period-names.ts";
 import type { Period } from "../../../shared/periods.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
-import { periodName, periodSentence } from "../period-label.ts";
+import { periodSentence } from "../period-label.ts";
 import { type BlockFormat, block } from "./block-formats.ts";
 import { blank, COLORS, HEADER, INTEGER, num, text, WRAP } from "./cells.ts";
 import {
