@@ -1,6 +1,6 @@
 import { addDays } from "./cells/dates.ts";
 import { parseDate } from "./cells/parse-date.ts";
-import { type Issue, locate } from "./issue.ts";
+import { type Issue, issue } from "./issue.ts";
 import { DEFAULT_PERIOD_RULE, type Period, type PeriodRule, resolvePeriod } from "./periods.ts";
 import type { IsoDate } from "./schema/template.ts";
 import { displayValue, foldKey, isBlank, normalizeText } from "./text/fold.ts";
@@ -142,13 +142,5 @@ export function dueDate(period: Pick<Period, "to">, setting: DueSetting = DEFAUL
 }
 
 function warning(row: number, column: string, raw: unknown, text: string): Issue {
-  return {
-    severity: "warning",
-    tab: SETTINGS_TAB,
-    row,
-    column,
-    columnIndex: null,
-    value: displayValue(raw),
-    message: `${locate(SETTINGS_TAB, row, column)}: ${text}`,
-  };
+  return issue("warning", { tab: SETTINGS_TAB, row, column, value: displayValue(raw) }, text);
 }

@@ -1,5 +1,5 @@
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from "../../shared/header-row.ts";
-import { type Issue, locate } from "../../shared/issue.ts";
+import { type Issue, type IssueAt, issue } from "../../shared/issue.ts";
 import {
   displayValue,
   foldKey,
@@ -49,7 +49,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
   const header = locateRegistryHeader(rows);
   if (!header) {
     const unusable = `Trang "${REGISTRY_TAB}" không có dòng tiêu đề (${Object.values(REGISTRY_COLUMNS).join(" | ")}) trong ${HEADER_SEARCH_ROWS} dòng đầu: hãy giữ đúng tên các cột này.`;
-    issues.push(issue(null, null, "", lowerFirst(unusable)));
+    issues.push(problem("error", {}, lowerFirst(unusable)));
     return { units: [], issues, unusable };
   }
   const { headerRow, columns } = header;
@@ -57,6 +57,14 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     const at = columns.get(key);
     return at === undefined ? null : row[at];
   };
+  // Where a problem is: the row, and the column's header and index so Lỗi dữ liệu links
+  // to the very cell to fix.
+  const at = (row: number, key: keyof typeof REGISTRY_COLUMNS, value = "") => ({
+    row,
+    column: REGISTRY_COLUMNS[key],
+    columnIndex: columns.get(key) ?? null,
+    value,
+  });
   const units: RegisteredUnit[] = [];
   const seenCodes = new Map<string, number>();
   const seenSheets = new Map<string, string>();
@@ -72,10 +80,9 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     if (code === "") {
       if (name === "" && sheetRaw === "") continue; // only a note: not a unit
       issues.push(
-        issue(
-          sheetRow,
-          REGISTRY_COLUMNS.code,
-          "",
+        problem(
+          "error",
+          at(sheetRow, "code"),
           "thiếu mã đơn vị; dòng này chưa được tính. Hãy ghi mã đơn vị.",
         ),
       );
@@ -84,10 +91,9 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     const firstRow = seenCodes.get(foldKey(code));
     if (firstRow !== undefined) {
       issues.push(
-        issue(
-          sheetRow,
-          REGISTRY_COLUMNS.code,
-          code,
+        problem(
+          "error",
+          at(sheetRow, "code", code),
           `mã đơn vị "${code}" trùng với dòng ${firstRow}; chỉ dòng ${firstRow} được tính. Hãy sửa mã hoặc xóa dòng trùng.`,
           code,
         ),
@@ -97,27 +103,26 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
     seenCodes.set(foldKey(code), sheetRow);
     if (name === "") {
       issues.push(
-        warn(
-          sheetRow,
-          REGISTRY_COLUMNS.name,
-          "",
+        problem(
+          "warning",
+          at(sheetRow, "name"),
           `thiếu tên đơn vị; tạm dùng mã "${code}" làm tên.`,
           code,
         ),
       );
     }
     let spreadsheetId: string | null = null;
-    let problem: string | null = null;
+    let why: string | null = null;
     if (sheetRaw !== "") {
       spreadsheetId = parseSpreadsheetRef(sheetRaw);
       if (spreadsheetId === null) {
-        problem = `Ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị ${spreadsheetRefProblem(sheetRaw)}`;
-        issues.push(issue(sheetRow, REGISTRY_COLUMNS.sheet, sheetRaw, lowerFirst(problem), code));
+        why = `Ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị ${spreadsheetRefProblem(sheetRaw)}`;
+        issues.push(problem("error", at(sheetRow, "sheet", sheetRaw), lowerFirst(why), code));
       } else {
         const owner = seenSheets.get(spreadsheetId);
         if (owner !== undefined) {
-          problem = `Bảng tính này đã được đăng ký cho đơn vị "${owner}"; một bảng tính chỉ được tính cho một đơn vị. Hãy sửa ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị.`;
-          issues.push(issue(sheetRow, REGISTRY_COLUMNS.sheet, sheetRaw, lowerFirst(problem), code));
+          why = `Bảng tính này đã được đăng ký cho đơn vị "${owner}"; một bảng tính chỉ được tính cho một đơn vị. Hãy sửa ô "Bảng tính" ở dòng ${sheetRow} trang Đơn vị.`;
+          issues.push(problem("error", at(sheetRow, "sheet", sheetRaw), lowerFirst(why), code));
         } else {
           seenSheets.set(spreadsheetId, code);
         }
@@ -132,7 +137,7 @@ export function readRegistry(values: readonly (readonly unknown[])[] | undefined
       position: units.length,
       sheetRow,
       spreadsheetId,
-      problem,
+      problem: why,
       contact: person || phone || email ? { person, phone, email } : null,
     });
   }
@@ -161,26 +166,11 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-function issue(
-  row: number | null,
-  column: string | null,
-  value: string,
+function problem(
+  severity: Issue["severity"],
+  where: Omit<IssueAt, "tab">,
   text: string,
   code = "",
 ): ProvinceIssue {
-  const found: Issue = {
-    severity: "error",
-    tab: REGISTRY_TAB,
-    row,
-    column,
-    columnIndex: null,
-    value,
-    message: `${locate(REGISTRY_TAB, row, column)}: ${text}`,
-  };
-  return { code, issue: found };
-}
-
-function warn(row: number, column: string, value: string, text: string, code: string) {
-  const found = issue(row, column, value, text, code);
-  return { code, issue: { ...found.issue, severity: "warning" as const } };
+  return { code, issue: issue(severity, { tab: REGISTRY_TAB, ...where }, text) };
 }
