@@ -54,6 +54,20 @@ describe("readProvinceSettings (tab Cấu hình)", () => {
     ]);
   });
 
+  it("places each warning on the value's cell, so Lỗi dữ liệu links to what to fix", () => {
+    const s = readProvinceSettings([
+      ["", "Kỳ báo cáo", "", "năm nay"],
+      ["Quy tắc kỳ", "Âm lịch"],
+      ["Hạn nộp", "sớm"],
+    ]);
+    expect(s.issues.map((i) => [i.column, i.row, i.columnIndex])).toEqual([
+      ["Quy tắc kỳ", 2, 1],
+      ["Kỳ báo cáo", 1, 3],
+      ["Hạn nộp", 3, 1],
+    ]);
+    expect(s.issues[1]?.message).toMatch(/^Biểu "Cấu hình", dòng 1, cột "Kỳ báo cáo": kỳ báo cáo/);
+  });
+
   it("reads Hạn nộp as days after the period or as a date, typed or as a date cell", () => {
     const due = (value: unknown) => readProvinceSettings([["Hạn nộp", value]]);
     expect(due(10)).toMatchObject({ due: { days: 10 }, issues: [] });

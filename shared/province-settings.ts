@@ -55,22 +55,25 @@ export function readProvinceSettings(
   values: readonly (readonly unknown[] | null | undefined)[] | undefined,
 ): ProvinceSettings {
   const issues: Issue[] = [];
-  let periodRaw: unknown = null;
-  let ruleRaw: unknown = null;
-  let periodRow = 0;
-  let ruleRow = 0;
-  let dueRaw: unknown = null;
-  let dueRow = 0;
+  const found = new Map<string, Setting>();
   (values ?? []).forEach((row, r) => {
     const cells = Array.isArray(row) ? row : [];
     const labelAt = cells.findIndex((c) => typeof c === "string" && !isBlank(c));
     if (labelAt < 0) return;
-    const label = foldKey(String(cells[labelAt]));
-    const value = cells.slice(labelAt + 1).find((c) => !isBlank(c)) ?? null;
-    if (label === foldKey(PERIOD_LABEL)) [periodRaw, periodRow] = [value, r + 1];
-    if (label === foldKey(RULE_LABEL)) [ruleRaw, ruleRow] = [value, r + 1];
-    if (label === foldKey(DUE_LABEL)) [dueRaw, dueRow] = [value, r + 1];
+    const valueAt = cells.findIndex((c, i) => i > labelAt && !isBlank(c));
+    // The value's cell, or the one beside the label, is where Lỗi dữ liệu's link lands.
+    const columnIndex = valueAt < 0 ? labelAt + 1 : valueAt;
+    found.set(foldKey(String(cells[labelAt])), {
+      raw: valueAt < 0 ? null : cells[valueAt],
+      row: r + 1,
+      columnIndex,
+    });
   });
+  const none: Setting = { raw: null, row: 0, columnIndex: 0 };
+  const periodAt = found.get(foldKey(PERIOD_LABEL)) ?? none;
+  const ruleAt = found.get(foldKey(RULE_LABEL)) ?? none;
+  const dueAt = found.get(foldKey(DUE_LABEL)) ?? none;
+  const [periodRaw, ruleRaw, dueRaw] = [periodAt.raw, ruleAt.raw, dueAt.raw];
 
   let rule: PeriodRule = DEFAULT_PERIOD_RULE;
   if (!isBlank(ruleRaw)) {
@@ -79,9 +82,8 @@ export function readProvinceSettings(
     else
       issues.push(
         warning(
-          ruleRow,
+          ruleAt,
           RULE_LABEL,
-          ruleRaw,
           `không hiểu quy tắc kỳ "${displayValue(ruleRaw)}"; hãy ghi "${RULE_LABELS.decree09}" hoặc "${RULE_LABELS.calendar}". Đang dùng ${RULE_LABELS.decree09}.`,
         ),
       );
@@ -94,9 +96,8 @@ export function readProvinceSettings(
     else
       issues.push(
         warning(
-          periodRow,
+          periodAt,
           PERIOD_LABEL,
-          periodRaw,
           `kỳ báo cáo "${displayValue(periodRaw)}" không hợp lệ; hãy ghi dạng 2026, 2026-Q1…2026-Q4, 2026-H1, 2026-H2 hoặc 2026-9M. Đang dùng năm hiện tại.`,
         ),
       );
@@ -109,9 +110,8 @@ export function readProvinceSettings(
     else
       issues.push(
         warning(
-          dueRow,
+          dueAt,
           DUE_LABEL,
-          dueRaw,
           `không hiểu hạn nộp "${displayValue(dueRaw)}"; hãy ghi số ngày sau ngày cuối kỳ (ví dụ 6) hoặc một ngày dạng dd/mm/yyyy. Đang dùng ${DEFAULT_DUE_DAYS} ngày sau ngày cuối kỳ.`,
         ),
       );
@@ -141,6 +141,18 @@ export function dueDate(period: Pick<Period, "to">, setting: DueSetting = DEFAUL
   return "date" in setting ? setting.date : addDays(period.to, setting.days);
 }
 
-function warning(row: number, column: string, raw: unknown, text: string): Issue {
-  return issue("warning", { tab: SETTINGS_TAB, row, column, value: displayValue(raw) }, text);
+/** A setting as found: its value, its row and the value's 0-based column. */
+interface Setting {
+  readonly raw: unknown;
+  readonly row: number;
+  readonly columnIndex: number;
+}
+
+function warning(at: Setting, column: string, text: string): Issue {
+  const { row, columnIndex, raw } = at;
+  return issue(
+    "warning",
+    { tab: SETTINGS_TAB, row, column, columnIndex, value: displayValue(raw) },
+    text,
+  );
 }
