@@ -3,6 +3,7 @@ import { QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
 import { putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { province, unit } from "./helpers/incremental-province.ts";
 import { provinceSeed } from "./helpers/seeds.ts";
+import { metricColumn } from "./helpers/tab-columns.ts";
 
 const tabValues = async (id: string, title: string) =>
   (await readSpreadsheet(id)).sheets.find((s) => s.title === title)?.values ?? [];
@@ -34,7 +35,8 @@ describe("a run that finds nothing changed", () => {
     expect(afterEdit.writes).toBe(1);
     const u4 = (await tabValues(P, "Theo đơn vị")).find((r) => r[0] === "U4")!;
     const u4Before = written.find((r) => r[0] === "U4")!;
-    expect(u4[3]).toBe(Number(u4Before[3]) + 2);
+    const inspections = metricColumn(written, "inspections");
+    expect(u4[inspections]).toBe(Number(u4Before[inspections]) + 2);
 
     // Read again at once (the edit is inside Drive's margin): same figures, no write.
     since = Date.now();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { province, unit } from "./helpers/incremental-province.ts";
+import { metricColumn } from "./helpers/tab-columns.ts";
 
 describe("a run reads only the units Drive shows changed", () => {
   it("reads the 5 edited units of 12; the other 7 keep their figures as fresh", async () => {
@@ -36,10 +37,11 @@ describe("a run reads only the units Drive shows changed", () => {
     }
     // The output counts unchanged units too.
     const byUnit = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Theo đơn vị")!;
+    const inspections = metricColumn(byUnit.values, "inspections");
     const row0 = byUnit.values.find((r) => r[0] === "U0")!;
-    expect(row0[3]).toBe(first.units[0]!.metrics.inspections);
+    expect(row0[inspections]).toBe(first.units[0]!.metrics.inspections);
     const row6 = byUnit.values.find((r) => r[0] === "U6")!;
-    expect(row6[3]).toBe(first.units[6]!.metrics.inspections + 5);
+    expect(row6[inspections]).toBe(first.units[6]!.metrics.inspections + 5);
   });
 
   it("picks up an edit made after the last read, and reads nothing else", async () => {

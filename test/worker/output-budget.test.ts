@@ -8,6 +8,7 @@ import { computeTotals } from "../../worker/consolidation/totals.ts";
 import { putAll, readSpreadsheet, type SheetState, writesTo } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";
+import { metricColumn } from "./helpers/tab-columns.ts";
 
 // Ids unique to this file: the emulator is shared by every test file.
 const INSPECTIONS = "Chi tiết – Kiểm tra, giám sát";
@@ -50,7 +51,8 @@ async function expectCompleteByUnit(id: string, tabs: Map<string, SheetState>) {
   const totals = await computeTotals(env.DB, id, resolvePeriod("2026")!, new Date());
   const rows = tabs.get("Theo đơn vị")?.values ?? [];
   const header = rows.findIndex((r) => r[0] === "Mã đơn vị");
-  const metricsOf = (row: unknown[] | undefined) => METRIC_IDS.map((_, i) => row?.[3 + i] ?? null);
+  const columns = METRIC_IDS.map((id) => metricColumn(rows, id));
+  const metricsOf = (row: unknown[] | undefined) => columns.map((c) => row?.[c] ?? null);
   for (const [i, u] of totals.units.entries()) {
     expect(rows[header + 1 + i]?.slice(0, 2)).toEqual([u.code, u.name]);
     expect(metricsOf(rows[header + 1 + i]), u.code).toEqual(METRIC_IDS.map((m) => u.metrics[m]));

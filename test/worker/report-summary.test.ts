@@ -215,23 +215,25 @@ describe("Theo đơn vị", () => {
       "Đơn vị",
       null,
       null,
+      null,
       "I. Kiểm tra, giám sát",
       null,
       null,
       "II. Khen thưởng",
       "V. Chất lượng số liệu",
     ]);
-    expect(tab.merges).toContainEqual({ rows: [0, 1], columns: [3, 6] });
-    expect(rows[1]?.slice(0, 4)).toEqual([
+    expect(tab.merges).toContainEqual({ rows: [0, 1], columns: [4, 7] });
+    expect(rows[1]?.slice(0, 5)).toEqual([
       "Mã đơn vị",
       "Tên đơn vị",
       "Tình trạng",
+      "Nộp báo cáo",
       "Số cuộc (cuộc)",
     ]);
     expect(rows.slice(2)).toEqual([
-      ["A", "Đơn vị A", "Đã cập nhật", 1, 1, 2, 0, 0],
-      ["B", "Đơn vị B", "Không đọc được", null, null, null, null, null],
-      ["Toàn tỉnh", null, "1/2 đã cập nhật", 1, 1, 2, 0, 0],
+      ["A", "Đơn vị A", "Đã cập nhật", null, 1, 1, 2, 0, 0],
+      ["B", "Đơn vị B", "Không đọc được", null, null, null, null, null, null],
+      ["Toàn tỉnh", null, "1/2 đã cập nhật", null, 1, 1, 2, 0, 0],
     ]);
     expect([tab.frozenRows, tab.frozenColumns]).toEqual([2, 2]);
   });

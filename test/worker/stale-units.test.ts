@@ -5,6 +5,7 @@ import { computeTotals } from "../../worker/consolidation/totals.ts";
 import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";
+import { columnOf, metricColumn } from "./helpers/tab-columns.ts";
 
 const P = "stale-tinh";
 const period = resolvePeriod("2026")!;
@@ -39,8 +40,10 @@ describe("a unit that cannot be read any more", () => {
 
     const byUnit = await tab("Theo đơn vị");
     const bRow = byUnit.find((r) => r[0] === "B")!;
-    expect(String(bRow[2])).toMatch(/^Số liệu cũ \(đọc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\)$/);
-    expect(bRow[3]).toBe(first.units[1]!.metrics.inspections);
+    expect(String(bRow[columnOf(byUnit, "Tình trạng")])).toMatch(
+      /^Số liệu cũ \(đọc lúc \d\d:\d\d \d\d\/\d\d\/\d{4}\)$/,
+    );
+    expect(bRow[metricColumn(byUnit, "inspections")]).toBe(first.units[1]!.metrics.inspections);
     const errors = await tab("Lỗi dữ liệu");
     const bError = errors.find((r) => r[0] === "B" && r[5] === "Bảng tính");
     expect(bError?.[7]).toContain("Tổng hợp đang dùng số liệu đọc lúc");

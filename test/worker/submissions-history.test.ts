@@ -5,6 +5,7 @@ import { computeTotals } from "../../worker/consolidation/totals.ts";
 import { putAll, readTabValues } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, serial, templateTab, unitSeed } from "./helpers/seeds.ts";
+import { columnOf } from "./helpers/tab-columns.ts";
 import {
   fingerprintOf,
   submissionRow,
@@ -51,6 +52,11 @@ async function statusCell(code: string) {
   const values = await readTabValues(P, "Tình hình nộp báo cáo");
   return values.find((r) => r[0] === code)?.[2];
 }
+/** The unit's `Nộp báo cáo` cell in `Theo đơn vị`. */
+async function byUnitCell(code: string) {
+  const values = await readTabValues(P, "Theo đơn vị");
+  return values.find((r) => r[0] === code)?.[columnOf(values, "Nộp báo cáo")];
+}
 
 describe("submissions over several runs", () => {
   it("judges a backdated row by when it was first seen; follows a unit that submits, edits and submits again", async () => {
@@ -87,6 +93,8 @@ describe("submissions over several runs", () => {
       by: "Nguyễn Thị Lan",
     });
     expect(await statusCell("X")).toBe("Nộp muộn 2 ngày (ghi nhận lúc 10:00 08/01/2027)");
+    expect(await byUnitCell("X")).toBe("Nộp muộn 2 ngày (ghi nhận lúc 10:00 08/01/2027)");
+    expect(await byUnitCell("Y")).toBe("Đúng hạn; Đã sửa sau khi nộp");
     expect(await submissionOf("Y")).toMatchObject({
       status: "onTime",
       changedAfterSubmission: true,
@@ -112,6 +120,7 @@ describe("submissions over several runs", () => {
       changedAfterSubmission: false,
     });
     expect(await statusCell("Y")).toBe("Nộp muộn 2 ngày");
+    expect(await byUnitCell("Y")).toBe("Nộp muộn 2 ngày");
     // X's row is still judged by when it was first seen.
     expect(await submissionOf("X")).toMatchObject({
       status: "late",

@@ -5,6 +5,7 @@ import { computeTotals, type TotalsBody } from "../../worker/consolidation/total
 import { putAll, readSpreadsheet, type SheetState } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { cleanUnitTabs, provinceSeed, unitSeed } from "./helpers/seeds.ts";
+import { columnOf, metricColumn } from "./helpers/tab-columns.ts";
 import {
   fingerprintOf,
   rowsOf,
@@ -155,6 +156,46 @@ describe("each unit's submission for the period", () => {
     const fRow = header + 1;
     expect(tab.notes?.[fRow]?.[2]).toContain("nộp theo quy tắc kỳ khác (Nghị định 09");
     expect(tab.properties.gridProperties.frozenRowCount).toBe(header + 1);
+  });
+
+  it("shows each unit's submission in Theo đơn vị, beside its read status", () => {
+    const tab = sheet.get("Theo đơn vị")!;
+    const { values } = tab;
+    const at = columnOf(values, "Nộp báo cáo");
+    expect(at).toBe(columnOf(values, "Tình trạng") + 1);
+    // The figures follow it, as before.
+    expect(metricColumn(values, "inspections")).toBeGreaterThan(at);
+    const header = values.findIndex((r) => r[0] === "Mã đơn vị");
+    const body = values.slice(header + 1);
+    expect(body.map((r) => [r[0], r[at] ?? null])).toEqual([
+      ["A", "Đúng hạn"],
+      ["B", "Đúng hạn"],
+      ["C", "Nộp muộn 1 ngày"],
+      ["D", "Nộp muộn 3 ngày"],
+      ["E", "Đúng hạn; Đã sửa sau khi nộp"],
+      ["F", "Chưa nộp"],
+      ["G", "Chưa nộp"],
+      ["H", "Chưa nộp"],
+      ["Toàn tỉnh", "5/8 đã nộp"],
+    ]);
+    const row = (code: string) => header + 1 + body.findIndex((r) => r[0] === code);
+    // The reasons as the cell's note: the other rule, and what changed since submitting.
+    expect(tab.notes?.[row("F")]?.[at]).toContain("nộp theo quy tắc kỳ khác (Nghị định 09");
+    expect(tab.notes?.[row("E")]?.[at]).toContain("Đơn vị cần nộp lại báo cáo.");
+    expect(tab.notes?.[row("A")]?.[at] ?? null).toBeNull();
+    // Units the office follows up stand out; those on time with unchanged figures do not.
+    const standsOut = (code: string) => {
+      const format = tab.formats?.[row(code)]?.[at] as { textFormat?: object } | null | undefined;
+      return format?.textFormat !== undefined && "foregroundColor" in format.textFormat;
+    };
+    expect(["A", "B", "C", "D", "E", "F", "G", "H"].filter(standsOut)).toEqual([
+      "C",
+      "D",
+      "E",
+      "F",
+      "G",
+      "H",
+    ]);
   });
 
   it("adds the tab protected with a warning, like the other output tabs", async () => {

@@ -188,18 +188,43 @@ export function submissionJson(unit: UnitSubmission | undefined): SubmissionJson
 
 export type { Submission };
 
-/** The `Nộp báo cáo` cell of `Theo đơn vị`: the status, the flag, and the reason as a note. */
+/**
+ * The `Nộp báo cáo` cell of `Theo đơn vị`: the status and the flag, the reasons as the
+ * cell's note, and whether the office has to follow the unit up (not submitted, late, or
+ * figures changed since).
+ */
 export function byUnitSubmission(
   report: { readonly submissions?: SubmissionsReport | undefined },
   outcome: { readonly state: { readonly code: string } },
-): { readonly text: string; readonly note: string | null } | null {
+): { readonly text: string; readonly note: string | null; readonly standsOut: boolean } | null {
   const unit = report.submissions?.units.get(outcome.state.code);
   if (!unit) return null;
-  const label = submissionLabel(unit.status);
+  const { status } = unit;
+  const label = submissionLabel(status);
+  const notes = [status.reason, status.changed ? changedNote(unit) : null].filter((n) => n);
   return {
-    text: unit.status.changed ? `${label}; ${CHANGED_LABEL}` : label,
-    note: unit.status.reason,
+    text: status.changed ? `${label}; ${CHANGED_LABEL}` : label,
+    note: notes.length ? notes.join("\n") : null,
+    standsOut: status.state !== "onTime" || status.changed,
   };
+}
+
+/** The `Nộp báo cáo` cell of `Toàn tỉnh` in `Theo đơn vị`: `3/6 đã nộp`. */
+export function byUnitTotalSubmission(report: {
+  readonly submissions?: SubmissionsReport | undefined;
+}): string | null {
+  const rate = report.submissions?.rate;
+  return rate ? `${rate.submitted}/${rate.expected} đã nộp` : null;
+}
+
+/** Why `Đã sửa sau khi nộp`, and what the unit must do about it. */
+export function changedNote(unit: UnitSubmission): string {
+  const row = unit.status.submission;
+  const action = "Đơn vị cần nộp lại báo cáo.";
+  if (row && row.rows !== null && unit.rowsNow !== null) {
+    return `Khi nộp có ${row.rows} dòng, nay có ${unit.rowsNow} dòng; số liệu nay khác số liệu đã nộp. ${action}`;
+  }
+  return `Số liệu nay khác số liệu đã nộp. ${action}`;
 }
 
 /** `Đúng hạn`, `Nộp muộn 3 ngày`, with `(ghi nhận lúc …)` for a backdated row. */

@@ -6,7 +6,12 @@ import type { CellRect, TabContent } from "./tab-plan.ts";
 
 export const BY_UNIT_TAB = "Theo đơn vị";
 export const TOTAL_LABEL = "Toàn tỉnh";
-export const BY_UNIT_LEAD_HEADERS = ["Mã đơn vị", "Tên đơn vị", "Tình trạng"] as const;
+export const BY_UNIT_LEAD_HEADERS = [
+  "Mã đơn vị",
+  "Tên đơn vị",
+  "Tình trạng",
+  "Nộp báo cáo",
+] as const;
 
 /** One registered unit as `Theo đơn vị` shows it. */
 export interface ByUnitRow {
@@ -20,6 +25,19 @@ export interface ByUnitRow {
   readonly background: Rgb | null;
   /** null: no figures at all (unreadable, missing), shown blank rather than as zeros. */
   readonly figures: Figures | null;
+  /**
+   * The `Nộp báo cáo` cell (submissions.ts byUnitSubmission): `Chưa nộp`, `Đúng hạn`,
+   * `Nộp muộn N ngày`, with `; Đã sửa sau khi nộp`; the reason as its note. Absent or
+   * null: the run judged no submissions, and the cell is blank.
+   */
+  readonly submission?: ByUnitSubmission | null;
+}
+
+export interface ByUnitSubmission {
+  readonly text: string;
+  readonly note: string | null;
+  /** Not submitted, late, or changed since: the office follows these up, so they stand out. */
+  readonly standsOut: boolean;
 }
 
 export interface ByUnitInput {
@@ -28,6 +46,8 @@ export interface ByUnitInput {
   readonly total: Figures;
   /** The `Tình trạng` cell of `Toàn tỉnh` ("4/6 đã cập nhật"). */
   readonly totalStatus: string;
+  /** The `Nộp báo cáo` cell of `Toàn tỉnh` ("3/6 đã nộp"); absent or null: blank. */
+  readonly totalSubmission?: string | null;
 }
 
 const GROUP_ROW = 0;
@@ -44,7 +64,11 @@ export function byUnitTab(input: ByUnitInput): TabContent {
   const metrics = groups.flatMap((g) => g.metrics);
   const width = LEAD + metrics.length;
 
-  const groupRow: CellData[] = [text("Đơn vị"), blank(), blank()];
+  const groupRow: CellData[] = [
+    text("Đơn vị"),
+    ...BY_UNIT_LEAD_HEADERS.slice(1).map(() => blank()),
+  ];
+  // `Đơn vị` over code and name; the two status columns have no group.
   const merges: CellRect[] = [{ rows: [GROUP_ROW, GROUP_ROW + 1], columns: [0, 2] }];
   for (const { section, metrics: inSection } of groups) {
     const start = groupRow.length;
@@ -64,6 +88,7 @@ export function byUnitTab(input: ByUnitInput): TabContent {
       text(u.code),
       text(u.name),
       status,
+      submissionCell(u.submission ?? null),
       ...(u.figures ? figureCells(u.figures) : metrics.map(() => blank())),
     ];
   });
@@ -72,12 +97,17 @@ export function byUnitTab(input: ByUnitInput): TabContent {
     text(TOTAL_LABEL),
     blank(),
     text(input.totalStatus),
+    input.totalSubmission ? text(input.totalSubmission) : blank(),
     ...figureCells(input.total),
   ];
   const shaded: BlockFormat[] = rowRuns(
     input.units.map((u) => u.background),
     FIRST_UNIT,
   ).map(({ rows, key }) => block(rows, [0, width], { backgroundColor: key }));
+  const standingOut: BlockFormat[] = rowRuns(
+    input.units.map((u) => (u.submission?.standsOut ? true : null)),
+    FIRST_UNIT,
+  ).map(({ rows }) => block(rows, [SUBMISSION, SUBMISSION + 1], STANDS_OUT));
   return {
     title: BY_UNIT_TAB,
     rows: [groupRow, header, ...unitRows, totalRow],
@@ -85,13 +115,23 @@ export function byUnitTab(input: ByUnitInput): TabContent {
       block([GROUP_ROW, FIRST_UNIT], [0, width], HEADER),
       block([FIRST_UNIT, totalAt + 1], [LEAD, width], INTEGER),
       ...shaded,
+      ...standingOut,
       block([totalAt, totalAt + 1], [0, width], TOTAL_FORMAT),
     ],
     merges,
     frozenRows: FIRST_UNIT,
     frozenColumns: 2,
-    columnWidths: [80, 180, 160, ...metrics.map(() => 105)],
+    columnWidths: [80, 180, 160, 170, ...metrics.map(() => 105)],
   };
 }
+
+function submissionCell(submission: ByUnitSubmission | null): CellData {
+  if (!submission) return blank();
+  const cell = text(submission.text);
+  return submission.note ? withNote(cell, submission.note) : cell;
+}
+
+const SUBMISSION = BY_UNIT_LEAD_HEADERS.indexOf("Nộp báo cáo");
+const STANDS_OUT = { textFormat: { bold: true, foregroundColor: COLORS.title } };
 
 const TOTAL_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total };

@@ -5,7 +5,7 @@ import { TEMPLATES } from "../../../shared/templates/index.ts";
 import { foldKey } from "../../../shared/text/fold.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
 import type { ConsolidationReport, Contact, UnitOutcome } from "../model.ts";
-import { reportingRateLine } from "../submissions.ts";
+import { byUnitSubmission, byUnitTotalSubmission, reportingRateLine } from "../submissions.ts";
 import type { OutputTabsInput } from "./build-output.ts";
 import type { ByUnitRow } from "./by-unit-tab.ts";
 import { quarterFigures } from "./charts-tab.ts";
@@ -44,9 +44,10 @@ export function reportView(
     submissions: submissionsTabInput(report),
     byUnit: {
       layout: REPORT_LAYOUT,
-      units: outcomes.map(byUnitRow),
+      units: outcomes.map((o) => ({ ...byUnitRow(o), submission: byUnitSubmission(report, o) })),
       total: report.total,
       totalStatus: `${counts.fresh}/${outcomes.length} đã cập nhật`,
+      totalSubmission: byUnitTotalSubmission(report),
     },
     charts: {
       period,

@@ -11,7 +11,7 @@ import {
 import type { CellData } from "../../sheets/request-types.ts";
 import type { ConsolidationReport, Contact } from "../model.ts";
 import { periodSentence } from "../period-label.ts";
-import { rateText, submissionLabel, type UnitSubmission } from "../submissions.ts";
+import { changedNote, rateText, submissionLabel, type UnitSubmission } from "../submissions.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
 import {
   blank,
@@ -187,17 +187,13 @@ function unitRow(unit: SubmissionsTabUnit): CellData[] {
   const { status } = unit.submission;
   const row = status.submission;
   const label = text(submissionLabel(status));
-  const changedNote =
-    row && row.rows !== null && unit.submission.rowsNow !== null
-      ? `Khi nộp có ${row.rows} dòng, nay có ${unit.submission.rowsNow} dòng; số liệu nay khác số liệu đã nộp. Đơn vị cần nộp lại báo cáo.`
-      : "Số liệu nay khác số liệu đã nộp. Đơn vị cần nộp lại báo cáo.";
   return [
     text(unit.code),
     text(unit.name),
     status.reason ? withNote(label, status.reason) : label,
     row ? dateTime(new Date(row.submittedAt).toISOString()) : blank(),
     row ? num(status.daysLate) : blank(),
-    status.changed ? withNote(text(YES), changedNote) : blank(),
+    status.changed ? withNote(text(YES), changedNote(unit.submission)) : blank(),
     unit.submission.rowsNow === null ? blank() : num(unit.submission.rowsNow),
     unit.errorRows === null ? blank() : num(unit.errorRows),
     text(unit.readStatus),
