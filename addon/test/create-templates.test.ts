@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseCount } from "../../shared/cells/parse-count.ts";
+import { readSubmissions } from "../../shared/submission/read-submissions.ts";
+import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { storeUnitSettings } from "../src/settings/unit-store.ts";
+import { SUBMISSION_PROTECTION } from "../src/submission/submission-sheet.ts";
 import {
   COUNT_FORMAT,
   COUNT_NONE_WORDS,
@@ -32,7 +35,7 @@ describe("Tạo biểu mẫu", () => {
   it("creates every template tab laid out from shared/ templates", () => {
     const fake = setup();
     const result = createTemplates(fake.context());
-    expect(result.created).toEqual(TEMPLATES.map((t) => t.title));
+    expect(result.created).toEqual([...TEMPLATES.map((t) => t.title), SUBMISSION_TAB.title]);
     expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(result.created);
 
     for (const template of TEMPLATES) {
@@ -109,7 +112,7 @@ describe("Tạo biểu mẫu", () => {
     expect(createTemplatesMessage(again)).toContain("đã có đủ các biểu mẫu");
   });
 
-  it("never touches an existing tab, matched the way shared/ matches titles", () => {
+  it("fits an existing tab's rules to its own header, values and other tabs untouched", () => {
     const fake = setup();
     // Decomposed (NFD), lower case, extra spaces: still the inspections tab.
     const title = "kiểm tra,  giám sát".normalize("NFD");
@@ -125,11 +128,28 @@ describe("Tạo biểu mẫu", () => {
     ]);
     other.cell(2, 1).note = "Ghi chú riêng";
     other.cell(2, 2).background = "#00ff00";
-    const before = [mine.snapshot(), other.snapshot()];
+    const before = { values: mine.stored(1, 1, 2, 5), other: other.snapshot() };
     const result = createTemplates(fake.context());
     expect(result.existing).toEqual([title]);
-    expect(result.created).toEqual(TEMPLATES.slice(1).map((t) => t.title));
-    expect([mine.snapshot(), other.snapshot()]).toEqual(before);
+    expect(result.created).toEqual([
+      ...TEMPLATES.slice(1).map((t) => t.title),
+      SUBMISSION_TAB.title,
+    ]);
+    expect(mine.stored(1, 1, 2, 5)).toEqual(before.values);
+    expect(mine.getLastRow()).toBe(2);
+    expect(other.snapshot()).toEqual(before.other);
+    // Header in row 1: notes there, rules from row 2, in the tab's five columns only.
+    const inspections = TEMPLATES[0];
+    const seeded = ["date", "inspector", "method", "target", "targetType"];
+    expect(mine.getRange(1, 1, 1, 5).getNotes()[0]).toEqual(
+      seeded.map((key) => headerNote(inspections.columns.find((c) => c.key === key)!)),
+    );
+    expect(mine.peek(2, 1)!.numberFormat).toBe(DATE_FORMAT);
+    expect(mine.peek(2, 2)!.validation!.getCriteriaValues()[0]).toEqual([
+      ...inspections.columns[1].values,
+    ]);
+    expect(mine.peek(1, 2)!.validation ?? null).toBeNull();
+    expect(mine.peek(2, 6)).toBeUndefined();
     // New tabs go after the person's own, in template order.
     expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
       title,
@@ -142,6 +162,33 @@ describe("Tạo biểu mẫu", () => {
     expect(fake.spreadsheet.getSheets().map((s) => s.snapshot())).toEqual(all);
   });
 
+  it("makes the empty Nộp báo cáo tab the Worker reads, and keeps an existing one as it is", () => {
+    const fake = setup();
+    createTemplates(fake.context());
+    const sheet = fake.spreadsheet.getSheetByName(SUBMISSION_TAB.title)!;
+    const width = SUBMISSION_TAB.columns.length;
+    expect(sheet.stored(1, 1, 1, width)[0]).toEqual(SUBMISSION_TAB.columns.map((c) => c.header));
+    expect(sheet.getLastRow()).toBe(1);
+    expect(sheet.getFrozenRows()).toBe(1);
+    expect(
+      sheet.protections.map((p) => [p.range.getA1Notation(), p.description, p.warningOnly]),
+    ).toEqual([[`A1:G${sheet.getMaxRows()}`, SUBMISSION_PROTECTION, true]]);
+    expect(readSubmissions(sheet.stored(1, 1, 1, width), "Asia/Ho_Chi_Minh")).toEqual({
+      submissions: [],
+      issues: [],
+    });
+    // A submission row (and a note someone added) survive the next Tạo biểu mẫu.
+    sheet.put(2, [["2026-Q3", "Nghị định 09", 46300.5, "Nguyễn Thị Lan", 4, "ab12", ""]]);
+    sheet.cell(2, 7).note = "Đã gọi điện cho tỉnh";
+    const before = sheet.snapshot();
+    const again = createTemplates(fake.context());
+    expect(again.created).toEqual([]);
+    expect(sheet.snapshot()).toEqual(before);
+    expect(
+      fake.spreadsheet.getSheets().filter((s) => s.getName() === SUBMISSION_TAB.title),
+    ).toHaveLength(1);
+  });
+
   it("creates nothing and says so while another person holds the document lock", () => {
     const fake = createFakeAppsScript({ locale: "vi_VN" });
     const before = fake.spreadsheet.getSheets().map((s) => s.getName());
@@ -151,7 +198,7 @@ describe("Tạo biểu mẫu", () => {
     expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before);
     expect(createTemplatesMessage(result)).toContain("Hãy thử lại sau vài giây");
     fake.lock.heldByOther = false;
-    expect(createTemplates(fake.context()).created).toHaveLength(TEMPLATES.length);
+    expect(createTemplates(fake.context()).created).toHaveLength(TEMPLATES.length + 1);
     expect(fake.lock.held).toBe(false);
   });
 

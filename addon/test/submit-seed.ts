@@ -1,8 +1,9 @@
 import { isoDateToSerial } from "../../shared/cells/dates.ts";
 import type { IsoDate, TemplateDef } from "../../shared/schema/template.ts";
-import { dialogues } from "../../shared/templates/index.ts";
+import { dialogues, TEMPLATES } from "../../shared/templates/index.ts";
 import { saveUnitSettings } from "../src/settings/unit-settings.ts";
 import { DATE_FORMAT } from "../src/templates/column-formats.ts";
+import { createTemplateTab } from "../src/templates/create-template-tab.ts";
 import { createTemplates } from "../src/templates/create-templates.ts";
 import {
   createFakeAppsScript,
@@ -12,12 +13,21 @@ import {
 
 export const UNIT = { code: "001", name: "Xã Hòa Bình", preparer: "Nguyễn Thị Lan" };
 
-/** A unit spreadsheet as staff leave it after Tạo biểu mẫu and Cài đặt đơn vị. */
+/**
+ * A unit spreadsheet as staff leave it after Tạo biểu mẫu and Cài đặt đơn vị. By default
+ * as an add-on version before Tạo biểu mẫu made `Nộp báo cáo` left it (template tabs
+ * only), so the first submission creates the tab; `submissionTab` runs today's Tạo biểu mẫu.
+ */
 export function unitSpreadsheet(
-  options: FakeOptions & { preparer?: string; rule?: "decree09" | "calendar" } = {},
+  options: FakeOptions & {
+    preparer?: string;
+    rule?: "decree09" | "calendar";
+    submissionTab?: boolean;
+  } = {},
 ): FakeAppsScript {
   const fake = createFakeAppsScript(options);
-  createTemplates(fake.context());
+  if (options.submissionTab) createTemplates(fake.context());
+  else for (const template of TEMPLATES) createTemplateTab(fake.context(), template, null);
   const saved = saveUnitSettings(fake.context(), {
     ...UNIT,
     preparer: options.preparer ?? UNIT.preparer,

@@ -159,6 +159,31 @@ describe("Nộp báo cáo", () => {
     });
   });
 
+  it("writes into the tab Tạo biểu mẫu made, which is the tab a first submission makes", () => {
+    const now = new Date("2026-10-03T02:04:05Z");
+    const tabs = [true, false].map((submissionTab) => {
+      const fake = unitSpreadsheet({ timeZone: "Asia/Ho_Chi_Minh", submissionTab });
+      const period = defaultPeriod(fake);
+      // Made empty by Tạo biểu mẫu: the Worker finds it (no submission yet) in its batchGet.
+      const made = fake.spreadsheet.getSheetByName(SUBMISSION_TAB.title);
+      expect(made?.getLastRow() ?? null).toBe(submissionTab ? 1 : null);
+      addRows(fake, dialogues, [dialogue(period.from, 10)]);
+      const code = previewSubmission(fake.context(), period.id)!.fingerprint;
+      expect(submitReport(fake.context(), period.id, code, "", now)).toMatchObject({
+        ok: true,
+        row: 2,
+        createdTab: !submissionTab,
+      });
+      const sheet = fake.spreadsheet.getSheetByName(SUBMISSION_TAB.title)!;
+      return {
+        ...(sheet.snapshot() as object),
+        position: fake.spreadsheet.getSheets().at(-1) === sheet,
+      };
+    });
+    expect(tabs[0]).toEqual(tabs[1]);
+    expect(tabs[0]).toMatchObject({ position: true });
+  });
+
   it("keeps a year's id as text, and grows the full tab with the same protection", () => {
     const fake = unitSpreadsheet();
     const year = getReportContext(fake.context()).periods.find((p) => /^\d{4}$/.test(p.id))!;

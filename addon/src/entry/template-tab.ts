@@ -101,7 +101,8 @@ export function writeRow(
   }
 }
 
-function adjacentRuns<T extends { index: number }>(cells: readonly T[]): T[][] {
+/** Cells grouped into runs of adjacent columns, so each run is one range write. */
+export function adjacentRuns<T extends { index: number }>(cells: readonly T[]): T[][] {
   const runs: T[][] = [];
   for (const cell of cells) {
     const last = runs[runs.length - 1];

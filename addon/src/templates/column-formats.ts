@@ -25,9 +25,14 @@ export function numberFormatFor(column: ColumnDef): string {
   }
 }
 
+/** 1-based sheet column of a template column, or undefined when the tab lacks it. */
+export type ColumnAt = (key: string) => number | undefined;
+
 /**
- * The data-validation rule for one column of a generated tab, anchored at `firstRow`
+ * The data-validation rule for one column of a template tab, anchored at `firstRow`
  * (custom formulas are written for the range's top-left cell and shift down with it).
+ * `columnAt` places the columns a formula refers to: template order in a generated tab,
+ * the header's order in a tab that already exists.
  *
  * Every rule rejects invalid input (setAllowInvalid(false)): the dropdown offers every
  * canonical value, so nothing a person picks is refused, and a refused paste says why in
@@ -40,6 +45,7 @@ export function validationFor(
   template: TemplateDef,
   column: ColumnDef,
   firstRow: number,
+  columnAt: ColumnAt = (key) => columnNumber(template, key),
 ): GasDataValidation | null {
   const builder = app.newDataValidation().setAllowInvalid(false);
   switch (column.type) {
@@ -55,8 +61,8 @@ export function validationFor(
         .build();
     case "count":
       return builder
-        .requireFormulaSatisfied(countFormula(template, column, firstRow))
-        .setHelpText(countHelp(template, column))
+        .requireFormulaSatisfied(countFormula(column, firstRow, columnAt))
+        .setHelpText(countHelp(template, column, columnAt))
         .build();
     case "text":
       return null;
@@ -74,20 +80,28 @@ export const COUNT_NONE_WORDS = ["-", "–", "—", "không"] as const;
  * is blank or a "none" word counts as 0, as in shared/). IF, not AND: Sheets evaluates
  * every argument of AND, and INT("-") is an error that would refuse the word.
  */
-function countFormula(template: TemplateDef, column: ColumnDef, firstRow: number): string {
-  const cell = cellA1(firstRow, columnNumber(template, column.key));
+function countFormula(column: ColumnDef, firstRow: number, columnAt: ColumnAt): string {
+  const own = columnAt(column.key);
+  if (own === undefined) throw new Error(`column ${column.key} is not in the tab`);
+  const cell = cellA1(firstRow, own);
   const rules = [`${cell}>=0`, `${cell}=INT(${cell})`];
-  if (column.type === "count" && column.atMost !== undefined) {
-    rules.push(`${cell}<=N(${cellA1(firstRow, columnNumber(template, column.atMost))})`);
-  }
+  // A tab without the limit's column has nothing to compare with (shared/ skips it too).
+  const limit = limitColumn(column, columnAt);
+  if (limit !== undefined) rules.push(`${cell}<=N(${cellA1(firstRow, limit)})`);
   const words = COUNT_NONE_WORDS.map((w) => `TRIM(${cell})="${w}"`);
   return `=IF(ISNUMBER(${cell}),AND(${rules.join(",")}),OR(${words.join(",")}))`;
 }
 
-function countHelp(template: TemplateDef, column: ColumnDef): string {
+function limitColumn(column: ColumnDef, columnAt: ColumnAt): number | undefined {
+  return column.type === "count" && column.atMost !== undefined
+    ? columnAt(column.atMost)
+    : undefined;
+}
+
+function countHelp(template: TemplateDef, column: ColumnDef, columnAt: ColumnAt): string {
   const base =
     'Nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống, hoặc ghi "-" hay "không", nếu không có.';
-  if (column.type !== "count" || column.atMost === undefined) return base;
+  if (column.type !== "count" || limitColumn(column, columnAt) === undefined) return base;
   const limit = template.columns.find((c) => c.key === column.atMost);
   return limit ? `${base} Không được lớn hơn "${limit.header}".` : base;
 }

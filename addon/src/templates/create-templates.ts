@@ -3,19 +3,30 @@ import { TEMPLATES } from "../../../shared/templates/index.ts";
 import { withDocumentLock } from "../gas/document-lock.ts";
 import type { AddonContext } from "../gas/types.ts";
 import { loadUnitSettings } from "../settings/unit-store.ts";
+import { createSubmissionSheet, findSubmissionSheet } from "../submission/submission-sheet.ts";
 import { createTemplateTab } from "./create-template-tab.ts";
+import { refreshTemplateTab } from "./refresh-template-tab.ts";
 
 export interface CreateTemplatesResult {
-  /** Tabs created by this run, in template order. */
+  /** Tabs created by this run: templates in template order, then `Nộp báo cáo`. */
   readonly created: string[];
-  /** Template tabs that were already there (matched as shared/ matches them) and left alone. */
+  /**
+   * Template tabs that were already there (matched as shared/ matches them): their rules,
+   * formats and header notes were brought up to date, their cells' values left as they were.
+   */
   readonly existing: string[];
+  /** Existing template tabs whose header could not be found, so nothing was changed in them. */
+  readonly skipped?: { tab: string; error: string }[];
   readonly locale: string;
   /** Another person was creating tabs at the same moment and did not finish in time. */
   readonly busy?: boolean;
 }
 
-/** Tạo biểu mẫu: adds each missing template tab; existing tabs are never touched. */
+/**
+ * Tạo biểu mẫu: adds each missing template tab and the `Nộp báo cáo` tab (so the Worker
+ * reads every tab of a unit in one batchGet, even before its first submission), and
+ * brings the existing template tabs' rules up to date. Running it again changes nothing.
+ */
 export function createTemplates(ctx: AddonContext): CreateTemplatesResult {
   // Two people clicking at once would both see a tab missing and both insert it.
   const result = withDocumentLock(ctx, () => createMissingTabs(ctx));
@@ -26,18 +37,27 @@ export function createTemplates(ctx: AddonContext): CreateTemplatesResult {
 function createMissingTabs(ctx: AddonContext): CreateTemplatesResult {
   const unit = loadUnitSettings(ctx.documentProperties);
   const titles = ctx.spreadsheet.getSheets().map((s) => s.getName());
+  const sheets = ctx.spreadsheet.getSheets();
   const created: string[] = [];
   const existing: string[] = [];
+  const skipped: { tab: string; error: string }[] = [];
   for (const template of TEMPLATES) {
     const found = findTab(template, titles);
-    if (found !== undefined) {
-      existing.push(found);
+    const sheet = sheets.find((s) => s.getName() === found);
+    if (found === undefined || sheet === undefined) {
+      createTemplateTab(ctx, template, unit);
+      created.push(template.title);
       continue;
     }
-    createTemplateTab(ctx, template, unit);
-    created.push(template.title);
+    const refreshed = refreshTemplateTab(ctx, template, sheet);
+    if (refreshed.ok) existing.push(found);
+    else skipped.push({ tab: found, error: refreshed.error });
   }
-  return { created, existing, locale: ctx.spreadsheet.getSpreadsheetLocale() };
+  // Made exactly as the first submission makes it; an existing one keeps its rows as they are.
+  if (findSubmissionSheet(ctx) === null) {
+    created.push(createSubmissionSheet(ctx).getName());
+  }
+  return { created, existing, skipped, locale: ctx.spreadsheet.getSpreadsheetLocale() };
 }
 
 /** The alert shown after Tạo biểu mẫu. */
@@ -48,9 +68,17 @@ export function createTemplatesMessage(result: CreateTemplatesResult): string {
   const parts: string[] = [];
   if (result.created.length > 0) parts.push(`Đã tạo: ${result.created.join(", ")}.`);
   if (result.existing.length > 0) {
-    parts.push(`Đã có sẵn, giữ nguyên: ${result.existing.join(", ")}.`);
+    parts.push(
+      `Đã có sẵn: ${result.existing.join(", ")}. Đã cập nhật danh sách chọn, quy tắc kiểm tra ô, định dạng và ghi chú các cột theo quy định hiện hành; số liệu đã nhập giữ nguyên.`,
+    );
   }
-  if (result.created.length === 0) parts.push("Bảng tính đã có đủ các biểu mẫu.");
+  const skipped = result.skipped ?? [];
+  for (const { tab, error } of skipped) {
+    parts.push(`Chưa cập nhật được trang "${tab}": ${error}`);
+  }
+  if (result.created.length === 0 && skipped.length === 0) {
+    parts.push("Bảng tính đã có đủ các biểu mẫu.");
+  }
   const warning = localeWarning(result.locale);
   if (warning) parts.push(warning);
   return parts.join("\n\n");

@@ -1,0 +1,57 @@
+import type { TemplateDef } from "../../../shared/schema/template.ts";
+import { adjacentRuns, tabLayout } from "../entry/template-tab.ts";
+import type { AddonContext, GasSheet } from "../gas/types.ts";
+import { type ColumnAt, numberFormatFor, validationFor } from "./column-formats.ts";
+import { HEADER_ROW, headerNote, TITLE_ROW } from "./create-template-tab.ts";
+import { isGeneratedTitle } from "./title-row.ts";
+
+export type RefreshResult = { ok: true } | { ok: false; error: string };
+
+/**
+ * Tạo biểu mẫu on a template tab that already exists: its template columns get today's
+ * data validation, number formats and header notes, so a tab made by an older version
+ * stops refusing what the guide allows (`-`, `không` in a count). Only formats, rules and
+ * notes are written, never a value, and no row or column is inserted, deleted or moved.
+ * Columns are found by their headers, as the Worker finds them, so a tab whose columns
+ * were reordered, or that has columns of the unit's own, is fitted where it stands.
+ */
+export function refreshTemplateTab(
+  ctx: AddonContext,
+  template: TemplateDef,
+  sheet: GasSheet,
+): RefreshResult {
+  const found = tabLayout(sheet, template);
+  if (!found.ok) return found;
+  const { headerRow, columns } = found.layout;
+  const columnAt: ColumnAt = (key) => {
+    const index = columns.get(key);
+    return index === undefined ? undefined : index + 1;
+  };
+  const firstRow = headerRow + 1;
+  const dataRows = sheet.getMaxRows() - headerRow;
+  const cells = template.columns
+    .flatMap((column) => {
+      const index = columns.get(column.key);
+      return index === undefined ? [] : [{ index, column }];
+    })
+    .sort((a, b) => a.index - b.index);
+  for (const run of adjacentRuns(cells)) {
+    const start = run[0]!.index + 1;
+    sheet
+      .getRange(headerRow, start, 1, run.length)
+      .setNotes([run.map((c) => headerNote(c.column))]);
+    if (dataRows <= 0) continue;
+    const formats = run.map((c) => numberFormatFor(c.column));
+    const rules = run.map((c) => validationFor(ctx.app, template, c.column, firstRow, columnAt));
+    sheet
+      .getRange(firstRow, start, dataRows, run.length)
+      .setNumberFormats(Array.from({ length: dataRows }, () => formats))
+      .setDataValidations(Array.from({ length: dataRows }, () => rules));
+  }
+  // The title's note only where the add-on wrote the title: row 1 may be the unit's own.
+  if (headerRow === HEADER_ROW) {
+    const title = sheet.getRange(TITLE_ROW, 1, 1, 1);
+    if (isGeneratedTitle(template, title.getValue())) title.setNote(template.description);
+  }
+  return { ok: true };
+}
