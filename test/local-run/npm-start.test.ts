@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { METRIC_IDS } from "../../shared/metrics.ts";
+import { METRIC_IDS, METRICS } from "../../shared/metrics.ts";
+import { parseCsv, tableUnder } from "./csv.ts";
 
 const run = promisify(execFile);
 const repoRoot = resolve(import.meta.dirname, "../..");
@@ -105,15 +106,50 @@ describe("npm start", () => {
         "Lỗi dữ liệu.csv",
         "Nhật ký.csv",
         "Theo đơn vị.csv",
+        "Tình hình nộp báo cáo.csv",
         "Tổng hợp.csv",
         "Đơn vị.csv",
       ]),
     );
     const summary = await readFile(join(out, "tinh-mau", "Tổng hợp.csv"), "utf8");
     expect(summary).toContain("Kỳ báo cáo: Năm 2026 (từ 15/12/2025 đến 14/12/2026");
-    const byUnit = await readFile(join(out, "tinh-mau", "Theo đơn vị.csv"), "utf8");
-    const totalLine = byUnit.split("\r\n").find((l) => l.startsWith("Toàn tỉnh,"));
-    expect(totalLine?.split(",").slice(3, 10)).toEqual(["24", "16", "8", "156", "71", "85", "0"]);
+    const csv = async (tab: string) =>
+      tableUnder(
+        parseCsv(await readFile(join(out, "tinh-mau", `${tab}.csv`), "utf8")),
+        "Mã đơn vị",
+      );
+    const byUnit = await csv("Theo đơn vị");
+    const province = byUnit.find((r) => r["Mã đơn vị"] === "Toàn tỉnh");
+    expect(METRICS.slice(0, 7).map((m) => province?.[`${m.label} (${m.unit})`])).toEqual([
+      "24",
+      "16",
+      "8",
+      "156",
+      "71",
+      "85",
+      "0",
+    ]);
+    // The example's submissions show every status (docs/domain.md), in the sheet and here.
+    const example = [
+      ["H01", "Đúng hạn"],
+      ["H02", "Nộp muộn 3 ngày"],
+      ["H03", "Đúng hạn; Đã sửa sau khi nộp"],
+      // H04 submitted under the other period rule.
+      ["H04", "Chưa nộp"],
+      ["H05", "Chưa nộp"],
+      ["H06", "Chưa nộp"],
+    ];
+    expect(byUnit.map((r) => [r["Mã đơn vị"], r["Nộp báo cáo"]])).toEqual([
+      ...example,
+      ["Toàn tỉnh", "3/6 đã nộp"],
+    ]);
+    for (const [code, status] of example) {
+      expect(stdout).toMatch(new RegExp(`^${code} .*  ${status}( |$)`, "m"));
+    }
+    expect(stdout).toContain("Đã nộp báo cáo: 3/6 đơn vị (50%), đúng hạn 2/6 (33%)");
+    expect(totals.completeness).toMatchObject({ expected: 6, submitted: 3, onTime: 2, late: 1 });
+    const calls = await csv("Tình hình nộp báo cáo");
+    expect(calls.map((r) => r["Mã đơn vị"])).toEqual(["H04", "H05", "H06", "H02", "H01", "H03"]);
     // The messy rows of the example are reported, each with its unit, tab and row.
     const errors = (await readFile(join(out, "tinh-mau", "Lỗi dữ liệu.csv"), "utf8")).split("\r\n");
     expect(errors[0]).toMatch(/^Mã đơn vị,Tên đơn vị,Mức độ,Biểu,Dòng,Cột,Giá trị,Nội dung/);

@@ -15,6 +15,7 @@ import { summarizeDataDir } from "./find-province.ts";
 import { progressLine, totalsTable, type UnitProgressLine } from "./print.ts";
 import { reportTable } from "./report-table.ts";
 import { startLocalWorker } from "./start-worker.ts";
+import { submissionsTable } from "./submissions-table.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 // Bounded wait for the run: a large province at 60 reads a minute takes a few minutes.
@@ -71,6 +72,8 @@ async function main(): Promise<number> {
     console.log(reportTable(totals));
     console.log("\nTheo đơn vị:\n");
     console.log(totalsTable(totals));
+    console.log("\nTình hình nộp báo cáo:\n");
+    console.log(submissionsTable(totals));
     const outDir = resolve(args.outDir);
     await mkdir(outDir, { recursive: true });
     // The emulator writes what Sheets' CSV export would: DIR/<spreadsheetId>/<tab>.csv.
