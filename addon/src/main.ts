@@ -124,8 +124,12 @@ export function loadSelectedRow(): LoadRowResult {
   return loadRow(context());
 }
 
-export function updateEntry(target: RowTarget, record: Record<string, string>): EntryResult {
-  return update(context(), target, record);
+export function updateEntry(
+  target: RowTarget,
+  record: Record<string, string>,
+  options?: SubmitOptions,
+): EntryResult {
+  return update(context(), target, record, options);
 }
 
 export function deleteEntry(target: RowTarget): DeleteResult {

@@ -45,7 +45,7 @@ export interface EntryContext {
 }
 
 export interface SubmitOptions {
-  /** The person saw the "same as row N" warning and chose to add the row anyway. */
+  /** The person saw the "same as row N" warning and chose to add (or save) the row anyway. */
   readonly allowSameAs?: boolean;
 }
 
@@ -119,7 +119,11 @@ export interface ServerApi {
     options?: SubmitOptions,
   ): EntryResult;
   loadSelectedRow(): LoadRowResult;
-  updateEntry(target: RowTarget, record: Record<string, string>): EntryResult;
+  updateEntry(
+    target: RowTarget,
+    record: Record<string, string>,
+    options?: SubmitOptions,
+  ): EntryResult;
   deleteEntry(target: RowTarget): DeleteResult;
   runDataCheck(): CheckReport;
   goToCell(sheetName: string, row: number, column: number): boolean;

@@ -124,6 +124,33 @@ describe("a row like an existing one", () => {
     ).toMatchObject({ ok: true, row: 5 });
   });
 
+  it("is warned about when an edit makes a row like another, never like itself", () => {
+    const { fake, sheet } = withRows("Trường A", "Trường B");
+    sheet.getRange(4, 1, 1, 1).activate();
+    const row = loaded(fake);
+    // Saving the row unchanged, or with a note only: like itself, which is no duplicate.
+    expect(updateEntry(fake.context(), row, { ...row.record, notes: "Đã xong" })).toMatchObject({
+      ok: true,
+      row: 4,
+    });
+    const again = loaded(fake);
+    // Renamed to row 3's base (folded as the Worker folds text): warned, nothing written.
+    const like3 = { ...again.record, target: "trường  A" };
+    const before = sheet.stored(3, 1, 2, 10);
+    expect(updateEntry(fake.context(), again, like3)).toEqual({
+      ok: false,
+      sameAs: { tab: TAB, row: 3 },
+    });
+    expect(sheet.stored(3, 1, 2, 10)).toEqual(before);
+    // The person chose to save it anyway.
+    expect(updateEntry(fake.context(), again, like3, { allowSameAs: true })).toMatchObject({
+      ok: true,
+      row: 4,
+    });
+    expect(sheet.stored(4, 5, 1, 1)).toEqual([["trường A"]]);
+    expect(sheet.getLastRow()).toBe(4);
+  });
+
   it("gives shared/'s warnings with the saved row (a date after today)", () => {
     const { fake } = withRows();
     const result = submitEntry(fake.context(), "inspections", { ...ROW, date: "05/06/2099" });

@@ -271,6 +271,22 @@ describe("sidebar in Chromium", () => {
     expect(sheet.stored(4, 8, 1, 1)).toEqual([[3]]);
     expect(sheet.getLastRow()).toBe(4);
 
+    // An edit that makes the row like another one asks first, as adding does.
+    await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
+    await expect.poll(() => page.locator("#mode-text").isVisible()).toBe(true);
+    await page.getByLabel("Đơn vị được kiểm tra").fill("Trường A");
+    await page.getByRole("button", { name: "Ghi lại dòng 4" }).click();
+    await expect
+      .poll(() => page.locator("#confirm-text").textContent())
+      .toBe(
+        'Dòng 3 của trang "Kiểm tra, giám sát" đã có cùng Ngày kiểm tra, Chủ thể kiểm tra, Hình thức, Đơn vị được kiểm tra. Sau khi sửa, dòng 4 sẽ giống dòng đó. Vẫn ghi lại?',
+      );
+    await page.screenshot({ path: screenshotPath("addon-sidebar-edit-same.png") });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Không ghi" }).click();
+    await expect.poll(() => status(page)).toBe("Chưa ghi lại dòng này.");
+    expect(sheet.stored(4, 5, 1, 1)).toEqual([["Trường B"]]);
+
     // Someone changes the row after it was loaded: nothing is written over it.
     await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
     await expect.poll(() => page.locator("#mode-text").isVisible()).toBe(true);

@@ -101,7 +101,7 @@ async function save(allowSameAs = false): Promise<void> {
   let result: EntryResult;
   try {
     result = target
-      ? await callServer("updateEntry", target, record)
+      ? await callServer("updateEntry", target, record, { allowSameAs })
       : await callServer("submitEntry", current.template.id, record, { allowSameAs });
   } catch (error) {
     setStatus(status, "error", `Không ghi được: ${errorText(error)}`);
@@ -134,13 +134,20 @@ async function save(allowSameAs = false): Promise<void> {
     const headers = current.template.columns
       .filter((c) => keys.includes(c.key))
       .map((c) => c.header);
-    const add = await confirmAction(
-      `Dòng ${result.sameAs.row} của trang "${result.sameAs.tab}" đã có cùng ${headers.join(", ")}. Có thể dòng này đã được nhập. Vẫn thêm?`,
-      "Vẫn thêm dòng",
-      "Không thêm",
-    );
-    if (add) await save(true);
-    else setStatus(status, "info", "Chưa ghi dòng này.");
+    const same = `Dòng ${result.sameAs.row} của trang "${result.sameAs.tab}" đã có cùng ${headers.join(", ")}.`;
+    const go = target
+      ? await confirmAction(
+          `${same} Sau khi sửa, dòng ${target.row} sẽ giống dòng đó. Vẫn ghi lại?`,
+          `Vẫn ghi lại dòng ${target.row}`,
+          "Không ghi",
+        )
+      : await confirmAction(
+          `${same} Có thể dòng này đã được nhập. Vẫn thêm?`,
+          "Vẫn thêm dòng",
+          "Không thêm",
+        );
+    if (go) await save(true);
+    else setStatus(status, "info", target ? "Chưa ghi lại dòng này." : "Chưa ghi dòng này.");
   } else {
     setStatus(status, "error", result.error);
   }

@@ -8,8 +8,15 @@ import { validateRecord } from "../../../shared/validate-row.ts";
 import { withDocumentLock } from "../gas/document-lock.ts";
 import type { AddonContext, GasSheet } from "../gas/types.ts";
 import { vietnamToday } from "../gas/vietnam-today.ts";
-import type { DeleteResult, EntryResult, LoadRowResult, RowTarget } from "../server-api.ts";
+import type {
+  DeleteResult,
+  EntryResult,
+  LoadRowResult,
+  RowTarget,
+  SubmitOptions,
+} from "../server-api.ts";
 import { BUSY_MESSAGE } from "./append-entry.ts";
+import { findSameRow } from "./same-row.ts";
 import { readRecord, rowVersion, type TabLayout, tabLayout, writeRow } from "./template-tab.ts";
 
 const PICK_A_ROW =
@@ -66,11 +73,16 @@ function formRecord(
   return record;
 }
 
-/** Saving a loaded row: written back in place, unless it changed since it was loaded. */
+/**
+ * Saving a loaded row: written back in place, unless it changed since it was loaded. An
+ * edit that makes it look like another row (same key cells) is warned about as an added
+ * row is, the row itself excepted, and written once `options.allowSameAs` says so.
+ */
 export function updateEntry(
   ctx: AddonContext,
   target: RowTarget,
   record: Readonly<Record<string, unknown>>,
+  options: SubmitOptions = {},
 ): EntryResult {
   const template = templateById(String(target?.templateId));
   if (!template) return { ok: false, error: `Không có biểu mẫu "${String(target?.templateId)}".` };
@@ -79,12 +91,13 @@ export function updateEntry(
   const done = withDocumentLock(ctx, (): EntryResult => {
     const current = unchangedRow(ctx, template, target);
     if (!current.ok) return current;
-    writeRow(
-      current.layout,
-      template,
-      checked.row as Record<string, string | number | null>,
-      target.row,
-    );
+    const row = checked.row as Record<string, string | number | null>;
+    if (options?.allowSameAs !== true) {
+      const sheet = current.layout.sheet;
+      const same = findSameRow(ctx, sheet, template, row, target.row);
+      if (same !== null) return { ok: false, sameAs: { tab: sheet.getName(), row: same } };
+    }
+    writeRow(current.layout, template, row, target.row);
     ctx.app.flush();
     return {
       ok: true,
