@@ -128,7 +128,9 @@ export function reportingRateLine(rate: ReportingRate): string {
  * The rows of `Nộp báo cáo` read now that the province must remember: every row of a
  * unit read in this run. `readBefore` is the unit's previous successful read of the same
  * spreadsheet, if that read looked at the tab (it stored the sheet's time zone with the
- * titles); a read by older code, or of another spreadsheet, says nothing about the row.
+ * titles) and came before this one; a read by older code, or of another spreadsheet, says
+ * nothing about the row. A unit kept unread (Drive shows it unchanged) carries its last
+ * read's time, which held these very rows: that read is not "before" them.
  */
 export function rowsSeen(
   outcomes: readonly { readonly state: UnitState; readonly snapshot: UnitSnapshot | null }[],
@@ -140,6 +142,7 @@ export function rowsSeen(
     const previous = known.get(state.code);
     const lookedBefore =
       previous?.readAt != null &&
+      Date.parse(previous.readAt) < Date.parse(state.readAt) &&
       previous.snapshotSpreadsheetId === state.spreadsheetId &&
       knownTimeZone(previous.tabTitles) !== null;
     for (const submission of snapshot?.submissions ?? []) {
