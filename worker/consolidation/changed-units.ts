@@ -1,4 +1,4 @@
-import type { DriveClient } from "../drive/drive-client.ts";
+import type { ChangedFiles, DriveClient } from "../drive/drive-client.ts";
 import { latestRun } from "../storage/run-repository.ts";
 import type { RegisteredUnit, UnitSnapshot, UnitState } from "./model.ts";
 
@@ -18,13 +18,80 @@ export interface UnchangedPlan {
 }
 
 /**
+ * What Drive says changed since the last succeeded run began, less `marginMs`: one listing
+ * a run, used for the units (planFromListing) and for the province's own spreadsheet
+ * (province-source.ts). Null before any run has succeeded (nothing to compare with, so
+ * Drive is not asked).
+ */
+export type DriveListing =
+  | (ChangedFiles & { readonly ok: true; readonly since: string })
+  | (ChangedFiles & { readonly ok: false });
+
+export async function listDriveChanges(
+  drive: DriveClient,
+  db: D1Database,
+  input: {
+    readonly provinceId: string;
+    readonly marginMs?: number;
+    readonly signal?: AbortSignal;
+    /** The instant the published snapshots reflect the spreadsheets from: the start of the
+     * last published read cycle, which may span several runs (run-consolidation.ts passes
+     * it; default: the last succeeded run's start). */
+    readonly readsSince?: string | null;
+  },
+): Promise<DriveListing | null> {
+  const readsSince =
+    input.readsSince !== undefined
+      ? input.readsSince
+      : ((await latestRun(db, input.provinceId, ["succeeded"]))?.startedAt ?? null);
+  if (readsSince === null) return null;
+  const since = new Date(
+    Date.parse(readsSince) - (input.marginMs ?? DRIVE_MARGIN_MS),
+  ).toISOString();
+  const listed = await drive.listModifiedSince(since, input.signal);
+  return listed.ok ? { ...listed, since } : listed;
+}
+
+/**
  * Which units need no read in this run. Since the last succeeded run every unit it left
  * fresh reflects its spreadsheet as of that run's start (read then, or found unchanged by
  * the same rule), so a unit is unchanged when it was fresh from the same spreadsheet, read
- * within MAX_UNREAD_MS, and Drive lists no change to that spreadsheet after the last
- * succeeded run's start less DRIVE_MARGIN_MS. Any doubt (no such run, Drive failing, a
- * listing too long) means reading it.
+ * within MAX_UNREAD_MS, and the listing (Drive's changes after the last succeeded run's
+ * start less DRIVE_MARGIN_MS) does not name its spreadsheet. Any doubt (no such run,
+ * Drive failing, a listing too long) means reading it.
  */
+export function planFromListing(
+  listing: DriveListing | null,
+  input: {
+    readonly units: readonly RegisteredUnit[];
+    readonly known: ReadonlyMap<string, UnitState>;
+    readonly now: number;
+  },
+): UnchangedPlan {
+  const driveCalls = listing?.calls ?? 0;
+  if (!listing) return { unchanged: new Set(), driveCalls, fullReadReason: "no succeeded run yet" };
+  if (!listing.ok) return { unchanged: new Set(), driveCalls, fullReadReason: listing.reason };
+  const unchanged = new Set(
+    input.units
+      .filter((unit) => {
+        const previous = input.known.get(unit.code);
+        return (
+          unit.spreadsheetId !== null &&
+          unit.problem === null &&
+          previous?.status === "fresh" &&
+          previous.readAt !== null &&
+          previous.snapshotSpreadsheetId === unit.spreadsheetId &&
+          input.now - Date.parse(previous.readAt) < MAX_UNREAD_MS &&
+          !listing.files.has(unit.spreadsheetId)
+        );
+      })
+      .map((unit) => unit.code),
+  );
+  return { unchanged, driveCalls, fullReadReason: null };
+}
+
+/** listDriveChanges then planFromListing, for a caller that needs only the units. Drive
+ * is not asked when no unit could be kept (none fresh, or no succeeded run yet). */
 export async function planUnchangedUnits(
   drive: DriveClient,
   db: D1Database,
@@ -37,34 +104,9 @@ export async function planUnchangedUnits(
     readonly signal?: AbortSignal;
   },
 ): Promise<UnchangedPlan> {
-  const none = (reason: string | null, driveCalls = 0): UnchangedPlan => ({
-    unchanged: new Set(),
-    driveCalls,
-    fullReadReason: reason,
-  });
-  const candidates = input.units.filter((unit) => {
-    const previous = input.known.get(unit.code);
-    return (
-      unit.spreadsheetId !== null &&
-      unit.problem === null &&
-      previous?.status === "fresh" &&
-      previous.readAt !== null &&
-      previous.snapshotSpreadsheetId === unit.spreadsheetId &&
-      input.now - Date.parse(previous.readAt) < MAX_UNREAD_MS
-    );
-  });
-  if (candidates.length === 0) return none(null);
-  const last = await latestRun(db, input.provinceId, ["succeeded"]);
-  if (!last) return none("no succeeded run yet");
-  const since = new Date(Date.parse(last.startedAt) - (input.marginMs ?? DRIVE_MARGIN_MS));
-  const listed = await drive.listModifiedSince(since.toISOString(), input.signal);
-  if (!listed.ok) return none(listed.reason, listed.calls);
-  const unchanged = new Set(
-    candidates
-      .filter((unit) => unit.spreadsheetId !== null && !listed.files.has(unit.spreadsheetId))
-      .map((unit) => unit.code),
-  );
-  return { unchanged, driveCalls: listed.calls, fullReadReason: null };
+  const anyFresh = input.units.some((u) => input.known.get(u.code)?.status === "fresh");
+  if (!anyFresh) return { unchanged: new Set(), driveCalls: 0, fullReadReason: null };
+  return planFromListing(await listDriveChanges(drive, db, input), input);
 }
 
 /** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */

@@ -1,24 +1,18 @@
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
-import { readProvinceSettings, SETTINGS_TAB } from "../../shared/province-settings.ts";
-import { readWordingRows, WORDING_TAB } from "../../shared/report-text/compose-report.ts";
-import { foldKey } from "../../shared/text/fold.ts";
-import {
-  a1Range,
-  isSheetsApiError,
-  type SheetsClient,
-  type Spreadsheet,
-} from "../sheets/client.ts";
+import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { ProvinceInputs } from "../storage/province-input-repository.ts";
 import { encodeSnapshot, sha256Hex } from "../storage/snapshot-codec.ts";
 import type { UnitOutcome, UnitState } from "./model.ts";
+import type { ProvinceSource } from "./province-source.ts";
 import {
-  outputCharts,
-  outputProtected,
-  PROVINCE_FIELDS,
+  inputTitles,
+  type ProvinceLayout,
   type ProvinceRead,
+  provinceRead,
+  readProvinceLayout,
+  readProvinceValues,
 } from "./read-province.ts";
-import { REGISTRY_TAB, readRegistry } from "./registry.ts";
 
 /** A run that changes nothing still rewrites the sheet this often, so the time the sheet
  * says it was put together is never older than this. */
@@ -29,85 +23,42 @@ export const QUIET_MESSAGE =
   "Không có thay đổi nào kể từ lần ghi trước: bảng tính của tỉnh không cần ghi lại.";
 
 /**
- * The province's `Đơn vị` and `Cấu hình` in ONE batchGet of the titles the last written run
- * found, instead of spreadsheets.get then batchGet. The tabs' list, title and protections
- * (what the output needs) are left empty: `completeProvince` fetches them before a write.
- * Null when there is no stored title to ask for, or a tab was renamed or removed since
- * (Google refuses the range): the caller then reads the province in full. A province
- * without `Cấu hình` is always read in full, so a `Cấu hình` added later is seen.
+ * What to remember of the province after a run (null: nothing new, or no registry tab to
+ * find next time). `written`: the run wrote the report tabs, leaving the province's tabs as
+ * `layout` at `at` (our clock once Google answered, so no later than Drive's modifiedTime
+ * of a later edit). A quiet run keeps the stored write and adds what it read.
  */
-export async function readProvinceCheaply(
-  client: SheetsClient,
-  provinceId: string,
-  stored: ProvinceInputs | null,
-): Promise<ProvinceRead | null> {
-  if (!stored || stored.settingsTitle === null) return null;
-  try {
-    const { valueRanges } = await client.batchGetValues(provinceId, [
-      a1Range(stored.registryTitle, "A1:Z"),
-      a1Range(stored.settingsTitle, "A1:Z"),
-    ]);
-    const values = (at: number) => (valueRanges[at]?.values ?? []).map((row) => [...row]);
-    return {
-      title: provinceId,
-      sheets: [],
-      protectedSheetIds: new Set(),
-      registry: readRegistry(values(0)),
-      settings: readProvinceSettings(values(1)),
-    };
-  } catch (error) {
-    if (isSheetsApiError(error) && error.kind === "invalid-argument") return null;
-    throw error;
+export async function provinceInputsAfter(input: {
+  readonly stored: ProvinceInputs | null;
+  readonly source: ProvinceSource;
+  readonly written: {
+    readonly province: ProvinceRead;
+    readonly layout: ProvinceLayout;
+    readonly period: Period;
+    readonly at: number;
+  } | null;
+}): Promise<ProvinceInputs | null> {
+  const { stored, source, written } = input;
+  if (!written && (!stored || (source.contentReadAt === null && source.layoutReadAt === null))) {
+    return null;
   }
-}
-
-/** The parts of a cheaply read province the output needs: title, tabs, protections, the
- * charts to replace, and the province's own report wording if it has a `Mẫu báo cáo`
- * (one more read, only for such a province and only on a run that writes). */
-export async function completeProvince(
-  client: SheetsClient,
-  provinceId: string,
-  partial: ProvinceRead,
-): Promise<ProvinceRead> {
-  const spreadsheet = (await client.getSpreadsheet(provinceId, PROVINCE_FIELDS)) as Spreadsheet;
-  const wordingTitle = spreadsheet.sheets.find(
-    (s) => foldKey(s.properties.title) === foldKey(WORDING_TAB),
-  )?.properties.title;
-  const wording =
-    wordingTitle === undefined
-      ? null
-      : readWordingRows(
-          (await client.batchGetValues(provinceId, [a1Range(wordingTitle, "A1:A")])).valueRanges[0]
-            ?.values ?? [],
-        );
+  const layout = written?.layout ?? source.layout;
+  const titles = inputTitles(layout);
+  if (titles.registry === null) return null;
+  const at = written ? new Date(written.at) : null;
   return {
-    ...partial,
-    wording,
-    chartIds: outputCharts(spreadsheet),
-    title: spreadsheet.properties?.title ?? provinceId,
-    sheets: spreadsheet.sheets.map((s) => s.properties),
-    protectedSheetIds: outputProtected(spreadsheet),
-  };
-}
-
-/** What to remember of a province whose report tabs were just written (null: its
- * registry tab was not found, so there is no title to ask for next time). */
-export async function writtenInputs(
-  province: ProvinceRead,
-  period: Period,
-  now: number,
-): Promise<ProvinceInputs | null> {
-  const byTitle = (wanted: string) =>
-    province.sheets.find((s) => foldKey(s.title) === foldKey(wanted))?.title ?? null;
-  const registryTitle = byTitle(REGISTRY_TAB);
-  if (registryTitle === null) return null;
-  return {
-    registryTitle,
-    settingsTitle: byTitle(SETTINGS_TAB),
-    inputHash: await inputHash(province),
-    periodId: period.id,
-    writtenDay: vietnamDate(new Date(now)),
-    writtenAt: new Date(now).toISOString(),
+    registryTitle: titles.registry,
+    settingsTitle: titles.settings,
+    wordingTitle: titles.wording,
+    inputHash: await inputHash(written?.province ?? source.province),
+    periodId: written?.period.id ?? stored?.periodId ?? "",
+    writtenDay: at ? vietnamDate(at) : (stored?.writtenDay ?? ""),
+    writtenAt: at ? at.toISOString() : (stored?.writtenAt ?? ""),
+    content: source.values,
+    contentReadAt: source.contentReadAt ?? stored?.contentReadAt ?? null,
+    layout,
+    layoutAt: at?.toISOString() ?? source.layoutReadAt ?? stored?.layoutAt ?? null,
+    layoutReadAt: source.layoutReadAt ?? stored?.layoutReadAt ?? null,
   };
 }
 
@@ -156,5 +107,82 @@ export async function nothingToWrite(input: {
 
 /** What the province's own tabs said, as parsed (tab layout and order of the tabs aside). */
 function inputHash(province: ProvinceRead): Promise<string> {
-  return sha256Hex(JSON.stringify({ registry: province.registry, settings: province.settings }));
+  return sha256Hex(
+    JSON.stringify({
+      registry: province.registry,
+      settings: province.settings,
+      wording: province.wording ?? null,
+    }),
+  );
+}
+
+// The calls run-consolidation.ts made before province-source.ts, kept working only until
+// its new version (which calls loadProvince / writeProvince / provinceInputsAfter) is in.
+
+/** @deprecated loadProvince (province-source.ts). */
+export async function readProvinceCheaply(
+  client: SheetsClient,
+  provinceId: string,
+  stored: ProvinceInputs | null,
+): Promise<ProvinceRead | null> {
+  if (!stored || stored.settingsTitle === null) return null;
+  try {
+    const values = await readProvinceValues(client, provinceId, {
+      registry: stored.registryTitle,
+      settings: stored.settingsTitle,
+      wording: null,
+    });
+    const empty = { title: provinceId, sheets: [], protectedSheetIds: [], chartIds: [] };
+    return provinceRead(empty, values);
+  } catch (error) {
+    if (isSheetsApiError(error) && error.kind === "invalid-argument") return null;
+    throw error;
+  }
+}
+
+/** @deprecated writeProvince (province-source.ts) needs no separate tab list. */
+export async function completeProvince(
+  client: SheetsClient,
+  provinceId: string,
+  partial: ProvinceRead,
+): Promise<ProvinceRead> {
+  const layout = await readProvinceLayout(client, provinceId);
+  const titles = inputTitles(layout);
+  const wording =
+    titles.wording === null
+      ? null
+      : (
+          await readProvinceValues(client, provinceId, {
+            ...titles,
+            registry: null,
+            settings: null,
+          })
+        ).wording;
+  const full = provinceRead(layout, { registry: null, settings: null, wording });
+  return { ...partial, ...full, registry: partial.registry, settings: partial.settings };
+}
+
+/** @deprecated provinceInputsAfter. */
+export async function writtenInputs(
+  province: ProvinceRead,
+  period: Period,
+  now: number,
+): Promise<ProvinceInputs | null> {
+  const titles = inputTitles(province);
+  if (titles.registry === null) return null;
+  const at = new Date(now);
+  return {
+    registryTitle: titles.registry,
+    settingsTitle: titles.settings,
+    wordingTitle: titles.wording,
+    inputHash: await inputHash(province),
+    periodId: period.id,
+    writtenDay: vietnamDate(at),
+    writtenAt: at.toISOString(),
+    content: null,
+    contentReadAt: null,
+    layout: null,
+    layoutAt: null,
+    layoutReadAt: null,
+  };
 }

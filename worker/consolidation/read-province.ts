@@ -1,3 +1,4 @@
+import { issue } from "../../shared/issue.ts";
 import {
   type ProvinceSettings,
   readProvinceSettings,
@@ -11,6 +12,7 @@ import {
 import { foldKey } from "../../shared/text/fold.ts";
 import {
   a1Range,
+  type CellValue,
   DEFAULT_SPREADSHEET_FIELDS,
   type SheetProperties,
   type SheetsClient,
@@ -34,64 +36,130 @@ export interface ProvinceRead {
   readonly chartIds?: readonly number[];
 }
 
+/** The province's tabs as the output needs them (spreadsheets.get, or remembered in D1
+ * from the last get and what the last write added: province-source.ts). */
+export interface ProvinceLayout {
+  readonly title: string;
+  readonly sheets: readonly { readonly sheetId: number; readonly title: string }[];
+  readonly protectedSheetIds: readonly number[];
+  readonly chartIds: readonly number[];
+}
+
+type Rows = readonly (readonly CellValue[])[];
+
+/** The cells of the province's own tabs as values.batchGet gave them (null: no such tab). */
+export interface ProvinceValues {
+  readonly registry: Rows | null;
+  readonly settings: Rows | null;
+  readonly wording: Rows | null;
+}
+
 // The default mask with the charts' ids inside `sheets(…)`. It names sheetId, so the client
 // parses every tab's sheetId as present (hence the cast to Spreadsheet below).
 export const PROVINCE_FIELDS = `${DEFAULT_SPREADSHEET_FIELDS.slice(0, -1)},charts(chartId))`;
 
 /**
- * The province's own input: one spreadsheets.get (title, tabs, sheetIds — the output
- * step needs them too) and one batchGet of `Đơn vị` and, if present, `Cấu hình`.
- * Rejects with SheetsApiError: without the province there is nothing to do or write.
+ * The province's own input in full: one spreadsheets.get (title, tabs, sheetIds — the
+ * output step needs them too) and one batchGet of `Đơn vị` and, if present, `Cấu hình`
+ * and `Mẫu báo cáo`. Rejects with SheetsApiError: without the province there is nothing
+ * to do or write.
  */
 export async function readProvince(
   client: SheetsClient,
   provinceId: string,
 ): Promise<ProvinceRead> {
+  const { layout, values } = await readProvinceInFull(client, provinceId);
+  return provinceRead(layout, values);
+}
+
+/** readProvince's two reads, unparsed (what province-source.ts keeps in D1). */
+export async function readProvinceInFull(
+  client: SheetsClient,
+  provinceId: string,
+): Promise<{ readonly layout: ProvinceLayout; readonly values: ProvinceValues }> {
+  const layout = await readProvinceLayout(client, provinceId);
+  return { layout, values: await readProvinceValues(client, provinceId, inputTitles(layout)) };
+}
+
+/** The province's tabs, protections and charts: one spreadsheets.get. */
+export async function readProvinceLayout(
+  client: SheetsClient,
+  provinceId: string,
+): Promise<ProvinceLayout> {
   const spreadsheet = (await client.getSpreadsheet(provinceId, PROVINCE_FIELDS)) as Spreadsheet;
-  const sheets = spreadsheet.sheets.map((s) => s.properties);
-  const byTitle = (wanted: string) =>
-    sheets.find((s) => foldKey(s.title) === foldKey(wanted))?.title;
-  const registryTitle = byTitle(REGISTRY_TAB);
-  const settingsTitle = byTitle(SETTINGS_TAB);
-  const wordingTitle = byTitle(WORDING_TAB);
-  const titles = [registryTitle, settingsTitle, wordingTitle].filter((t) => t !== undefined);
-  const { valueRanges } = await client.batchGetValues(
-    provinceId,
-    titles.map((t) => a1Range(t, t === wordingTitle ? "A1:A" : "A1:Z")),
-  );
-  const valuesOf = (title: string | undefined) => {
-    const at = title === undefined ? -1 : titles.indexOf(title);
-    return at < 0 ? undefined : (valueRanges[at]?.values ?? []).map((row) => [...row]);
+  return {
+    title: spreadsheet.properties?.title ?? provinceId,
+    sheets: spreadsheet.sheets.map((s) => ({
+      sheetId: s.properties.sheetId,
+      title: s.properties.title,
+    })),
+    protectedSheetIds: [...outputProtected(spreadsheet)],
+    chartIds: outputCharts(spreadsheet),
   };
+}
+
+/** The exact titles of the province's own tabs in a layout (null: no such tab). */
+export interface InputTitles {
+  readonly registry: string | null;
+  readonly settings: string | null;
+  readonly wording: string | null;
+}
+
+export function inputTitles(layout: Pick<ProvinceLayout, "sheets">): InputTitles {
+  const byTitle = (wanted: string) =>
+    layout.sheets.find((s) => foldKey(s.title) === foldKey(wanted))?.title ?? null;
+  return {
+    registry: byTitle(REGISTRY_TAB),
+    settings: byTitle(SETTINGS_TAB),
+    wording: byTitle(WORDING_TAB),
+  };
+}
+
+/** The province's own tabs in ONE batchGet of their exact titles. Rejects with
+ * SheetsApiError (invalid-argument when a title no longer exists). */
+export async function readProvinceValues(
+  client: SheetsClient,
+  provinceId: string,
+  titles: InputTitles,
+): Promise<ProvinceValues> {
+  const asked = [titles.registry, titles.settings, titles.wording];
+  const present = asked.filter((t): t is string => t !== null);
+  const { valueRanges } =
+    present.length === 0
+      ? { valueRanges: [] }
+      : await client.batchGetValues(
+          provinceId,
+          present.map((t) => a1Range(t, t === titles.wording ? "A1:A" : "A1:Z")),
+        );
+  const valuesOf = (title: string | null): Rows | null => {
+    const at = title === null ? -1 : present.indexOf(title);
+    return at < 0 ? null : (valueRanges[at]?.values ?? []).map((row) => [...row]);
+  };
+  return {
+    registry: valuesOf(titles.registry),
+    settings: valuesOf(titles.settings),
+    wording: valuesOf(titles.wording),
+  };
+}
+
+/** The province as the run uses it: its tabs' cells parsed, its layout as is. */
+export function provinceRead(layout: ProvinceLayout, values: ProvinceValues): ProvinceRead {
   const missing = `Bảng tính của tỉnh không có trang "${REGISTRY_TAB}" (danh sách đơn vị báo cáo): hãy tạo trang này với các cột Mã đơn vị | Tên đơn vị | Bảng tính | Ghi chú.`;
-  const registry: Registry = registryTitle
-    ? readRegistry(valuesOf(registryTitle))
+  const registry: Registry = values.registry
+    ? readRegistry(values.registry)
     : {
         units: [],
         unusable: missing,
-        issues: [
-          {
-            code: "",
-            issue: {
-              severity: "error",
-              tab: REGISTRY_TAB,
-              row: null,
-              column: null,
-              columnIndex: null,
-              value: "",
-              message: missing,
-            },
-          },
-        ],
+        issues: [{ code: "", issue: issue("error", { tab: REGISTRY_TAB }, missing) }],
       };
   return {
-    title: spreadsheet.properties?.title ?? provinceId,
-    sheets,
-    protectedSheetIds: outputProtected(spreadsheet),
+    title: layout.title,
+    sheets: layout.sheets,
+    protectedSheetIds: new Set(layout.protectedSheetIds),
     registry,
-    settings: readProvinceSettings(valuesOf(settingsTitle)),
-    wording: wordingTitle ? readWordingRows(valuesOf(wordingTitle) ?? []) : null,
-    chartIds: outputCharts(spreadsheet),
+    settings: readProvinceSettings(values.settings ?? undefined),
+    wording: values.wording ? readWordingRows(values.wording) : null,
+    chartIds: layout.chartIds,
   };
 }
 

@@ -1,6 +1,7 @@
 /** A province of units under its own service account, for the incremental-run tests. */
 import { env } from "cloudflare:workers";
 import { resolvePeriod } from "../../../shared/periods.ts";
+import { SUBMISSION_TAB } from "../../../shared/submission/submission-tab.ts";
 import { createServiceAccountTokenProvider } from "../../../worker/auth/token-provider.ts";
 import {
   type ConsolidationOptions,
@@ -24,8 +25,16 @@ const period = resolvePeriod("2026")!;
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000).toISOString();
 
 /** A unit last edited an hour ago (outside Drive's safety margin), with `extra`
- * inspections by the province on top of the clean tabs. */
-export function unit(id: string, code: string, extra: number, modifiedTime = HOUR_AGO()): Seed {
+ * inspections by the province on top of the clean tabs, and an empty `Nộp báo cáo` as the
+ * add-on's Tạo biểu mẫu makes it (`submissions: false`: a unit without it, which lists its
+ * tabs at every read so that a tab added later is seen). */
+export function unit(
+  id: string,
+  code: string,
+  extra: number,
+  modifiedTime = HOUR_AGO(),
+  { submissions = true } = {},
+): Seed {
   const tabs = cleanUnitTabs();
   const inspections = tabs[0]!;
   const added = Array.from({ length: extra }, (_, i) => [
@@ -44,7 +53,12 @@ export function unit(id: string, code: string, extra: number, modifiedTime = HOU
     ...inspections,
     values: [...(inspections.values ?? []), ...added],
   } as typeof inspections;
-  return { ...unitSeed(id, code, [edited, ...tabs.slice(1)]), drive: { modifiedTime } };
+  const submissionTab = {
+    title: SUBMISSION_TAB.title,
+    values: [SUBMISSION_TAB.columns.map((c) => c.header)],
+  };
+  const sheets = [edited, ...tabs.slice(1), ...(submissions ? [submissionTab] : [])];
+  return { ...unitSeed(id, code, sheets), drive: { modifiedTime } };
 }
 
 /** A province of `n` units under its own service account, so every Google call counts. */
