@@ -141,7 +141,7 @@ describe("npm start", () => {
     ];
     expect(byUnit.map((r) => [r["Mã đơn vị"], r["Nộp báo cáo"]])).toEqual([
       ...example,
-      ["Toàn tỉnh", "3/6 đã nộp"],
+      ["Toàn tỉnh", "3/6 (50%) đã nộp"],
     ]);
     for (const [code, status] of example) {
       expect(stdout).toMatch(new RegExp(`^${code} .*  ${status}( |$)`, "m"));

@@ -176,13 +176,16 @@ describe("each unit's submission for the period", () => {
       ["F", "Chưa nộp"],
       ["G", "Chưa nộp"],
       ["H", "Chưa nộp"],
-      ["Toàn tỉnh", "5/8 đã nộp"],
+      ["Toàn tỉnh", "5/8 (63%) đã nộp"],
     ]);
     const row = (code: string) => header + 1 + body.findIndex((r) => r[0] === code);
     // The reasons as the cell's note: the other rule, and what changed since submitting.
     expect(tab.notes?.[row("F")]?.[at]).toContain("nộp theo quy tắc kỳ khác (Nghị định 09");
     expect(tab.notes?.[row("E")]?.[at]).toContain("Đơn vị cần nộp lại báo cáo.");
     expect(tab.notes?.[row("A")]?.[at] ?? null).toBeNull();
+    expect(tab.notes?.[row("Toàn tỉnh")]?.[at]).toBe(
+      "Đúng hạn: 3/8 (38%)\nNộp muộn: 2/8 (25%)\nChưa nộp: 3/8 (38%)\nĐã sửa sau khi nộp: 1/8 (13%)",
+    );
     // Units the office follows up stand out; those on time with unchanged figures do not.
     const standsOut = (code: string) => {
       const format = tab.formats?.[row(code)]?.[at] as { textFormat?: object } | null | undefined;

@@ -5,6 +5,8 @@ import { fingerprint, periodRowCount } from "../../shared/submission/fingerprint
 import {
   CHANGED_LABEL,
   formatVietnamTime,
+  NOT_SUBMITTED_LABEL,
+  ON_TIME_LABEL,
   type Submission,
   type SubmissionState,
   type SubmissionStatus,
@@ -212,12 +214,25 @@ export function byUnitSubmission(
   };
 }
 
-/** The `Nộp báo cáo` cell of `Toàn tỉnh` in `Theo đơn vị`: `3/6 đã nộp`. */
+/**
+ * The `Nộp báo cáo` cell of `Toàn tỉnh` in `Theo đơn vị`: `3/6 (50%) đã nộp`, the rest of
+ * the reporting rate as its note, as the lines on top of `Tình hình nộp báo cáo` give it.
+ */
 export function byUnitTotalSubmission(report: {
   readonly submissions?: SubmissionsReport | undefined;
-}): string | null {
+}): { readonly text: string; readonly note: string } | null {
   const rate = report.submissions?.rate;
-  return rate ? `${rate.submitted}/${rate.expected} đã nộp` : null;
+  if (!rate) return null;
+  const of = (n: number) => rateText(n, rate.expected);
+  return {
+    text: `${of(rate.submitted)} đã nộp`,
+    note: [
+      `${ON_TIME_LABEL}: ${of(rate.onTime)}`,
+      `Nộp muộn: ${of(rate.late)}`,
+      `${NOT_SUBMITTED_LABEL}: ${of(rate.notSubmitted)}`,
+      `${CHANGED_LABEL}: ${of(rate.changedAfterSubmission)}`,
+    ].join("\n"),
+  };
 }
 
 /** Why `Đã sửa sau khi nộp`, and what the unit must do about it. */

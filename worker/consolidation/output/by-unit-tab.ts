@@ -46,8 +46,9 @@ export interface ByUnitInput {
   readonly total: Figures;
   /** The `Tình trạng` cell of `Toàn tỉnh` ("4/6 đã cập nhật"). */
   readonly totalStatus: string;
-  /** The `Nộp báo cáo` cell of `Toàn tỉnh` ("3/6 đã nộp"); absent or null: blank. */
-  readonly totalSubmission?: string | null;
+  /** The `Nộp báo cáo` cell of `Toàn tỉnh` ("3/6 (50%) đã nộp", the rate as its note);
+   * absent or null: blank. */
+  readonly totalSubmission?: { readonly text: string; readonly note: string | null } | null;
 }
 
 const GROUP_ROW = 0;
@@ -97,7 +98,7 @@ export function byUnitTab(input: ByUnitInput): TabContent {
     text(TOTAL_LABEL),
     blank(),
     text(input.totalStatus),
-    input.totalSubmission ? text(input.totalSubmission) : blank(),
+    submissionCell(input.totalSubmission ?? null),
     ...figureCells(input.total),
   ];
   const shaded: BlockFormat[] = rowRuns(
@@ -125,7 +126,7 @@ export function byUnitTab(input: ByUnitInput): TabContent {
   };
 }
 
-function submissionCell(submission: ByUnitSubmission | null): CellData {
+function submissionCell(submission: Pick<ByUnitSubmission, "text" | "note"> | null): CellData {
   if (!submission) return blank();
   const cell = text(submission.text);
   return submission.note ? withNote(cell, submission.note) : cell;
