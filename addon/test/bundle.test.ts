@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { MENU_ITEMS } from "../src/menu.ts";
 import { SERVER_FUNCTIONS } from "../src/server-api.ts";
@@ -109,9 +110,10 @@ describe("addon/dist", () => {
     const { fake, scope } = loadBundle();
     callGlobal(scope, "menuCreateTemplates");
     expect(fake.ui.alerts[0]!.title).toBe("Tạo biểu mẫu");
-    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(
-      TEMPLATES.map((t) => t.title),
-    );
+    expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual([
+      ...TEMPLATES.map((t) => t.title),
+      SUBMISSION_TAB.title,
+    ]);
     expect(
       callGlobal(scope, "saveUnitSettings", { code: "001", name: "Xã Hòa Bình" }),
     ).toMatchObject({ ok: true });
