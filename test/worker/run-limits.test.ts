@@ -22,19 +22,46 @@ const statusOf = async (id: string) =>
   Object.fromEntries((await loadUnitStates(env.DB, id)).map((u) => [u.code, u.status]));
 
 describe("a run's deadline", () => {
-  it("leaves units not read in time stale with the reason, and still writes the rest", async () => {
+  it("stops reading and writes nothing; the cycle's last allowed run writes the rest stale", async () => {
     const P = "limit-deadline";
     await province(P, 0);
     expect((await runJob(P)).status).toBe("succeeded");
+    const published = await loadUnitStates(env.DB, P);
     await province(P, 5_000);
+    const since = Date.now();
     const started = Date.now();
-    const run = await runJob(P, { deadlineMs: 800 });
+    const cut = await runJob(P, { deadlineMs: 800, maxCycleRuns: 2 });
     expect(Date.now() - started).toBeLessThan(4_000);
-    expect(run.status).toBe("succeeded");
-    expect(run.counts).toMatchObject({ unitsFresh: 1, unitsStale: 1 });
+    expect(cut.status).toBe("succeeded");
+    expect(cut.message).toContain("đã đọc 1/2 đơn vị");
+    expect(await writesTo(P, since)).toEqual([]);
+    expect(await loadUnitStates(env.DB, P)).toEqual(published);
+
+    // B hangs again: the second run of the cycle is its last, and writes what is in.
+    const forced = await runJob(P, { deadlineMs: 800, maxCycleRuns: 2 });
+    expect(forced.status).toBe("succeeded");
+    expect(forced.message).toContain("Sau 2 lượt vẫn còn 1 đơn vị chưa đọc được");
+    expect(forced.counts).toMatchObject({ unitsFresh: 1, unitsStale: 1 });
     expect(await statusOf(P)).toEqual({ A: "fresh", B: "stale" });
     const b = (await loadUnitStates(env.DB, P)).find((u) => u.code === "B")!;
     expect(b.error).toContain("hết thời gian");
+    expect((await writesTo(P, since)).length).toBe(1);
+  });
+
+  it("counts a unit that failed on its own as in: it cannot hold the cycle back", async () => {
+    const P = "limit-failing";
+    await putAll([
+      provinceSeed(P, [
+        ["A", "Đơn vị A", `${P}-a`],
+        ["B", "Đơn vị B", `${P}-b`],
+      ]),
+      unitSeed(`${P}-a`, "A", cleanUnitTabs()),
+      unitSeed(`${P}-b`, "B", cleanUnitTabs(), { failFirst: 1_000, failStatus: 503 }),
+    ]);
+    const run = await runJob(P, {}, { retry: { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 2 } });
+    expect(run.status).toBe("succeeded");
+    expect(run.message ?? "").not.toContain("Chưa đọc xong");
+    expect(await statusOf(P)).toEqual({ A: "fresh", B: "unreadable" });
   });
 });
 

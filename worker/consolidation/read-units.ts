@@ -20,6 +20,11 @@ export interface ReadUnitsOptions {
   readonly onUnit?: ((outcome: UnitOutcome, index: number) => void) | undefined;
   /** Codes of units Drive shows unchanged since their last read: kept, not read. */
   readonly unchanged?: ReadonlySet<string> | undefined;
+  /** Called for each unit this run tried to read (read, or failed for its own reason),
+   * before `onUnit`: what a run saves as it goes. */
+  readonly onRead?: ((outcome: UnitOutcome) => void) | undefined;
+  /** Called for each unit left unread because `signal` stopped the run. */
+  readonly onNotRead?: ((unit: RegisteredUnit) => void) | undefined;
 }
 
 /**
@@ -47,12 +52,14 @@ export function readUnits(
       options.onUnit?.(kept, index);
       return kept;
     }
-    const read = await readOne(client, unit, previous, options);
+    const { read, stopped } = await readOne(client, unit, previous, options);
     const outcome = await decideUnit(unit, read, previous, {
       now: options.now(),
       period: options.period,
       loadStored: options.loadStored,
     });
+    if (stopped) options.onNotRead?.(unit);
+    else if (read.kind !== "skipped") options.onRead?.(outcome);
     options.onUnit?.(outcome, index);
     return outcome;
   });
@@ -63,9 +70,13 @@ async function readOne(
   unit: RegisteredUnit,
   previous: UnitState | undefined,
   { signal, stoppedReason = "", now }: ReadUnitsOptions,
-): Promise<UnitRead> {
-  if (unit.spreadsheetId === null || unit.problem !== null) return { kind: "skipped" };
-  if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
+): Promise<{ read: UnitRead; stopped: boolean }> {
+  // Stopped by the run's signal: the unit is not "in", the next run of the cycle reads it.
+  const stopped = { read: { kind: "failed", reason: stoppedReason }, stopped: true } as const;
+  if (unit.spreadsheetId === null || unit.problem !== null) {
+    return { read: { kind: "skipped" }, stopped: false };
+  }
+  if (signal?.aborted) return stopped;
   // Tab titles learnt from this very spreadsheet save a failed batchGet next time.
   // Without their sheetIds (a unit last read before links), the tabs are listed once more.
   const titles =
@@ -76,10 +87,11 @@ async function readOne(
     // Today in Vietnam, so a date after it is a warning.
     const today = vietnamDate(new Date(now()));
     const sheet = await readUnitSheet(client, unit.spreadsheetId, titles, signal, { today });
-    return { kind: "read", sheet };
+    return { read: { kind: "read", sheet }, stopped: false };
   } catch (error) {
     if (!isSheetsApiError(error)) throw error;
-    if (signal?.aborted) return { kind: "failed", reason: stoppedReason };
-    return { kind: "failed", reason: failureReason(error, client.serviceAccountEmail) };
+    if (signal?.aborted) return stopped;
+    const reason = failureReason(error, client.serviceAccountEmail);
+    return { read: { kind: "failed", reason }, stopped: false };
   }
 }

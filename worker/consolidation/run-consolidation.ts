@@ -2,6 +2,7 @@ import type { DriveClient } from "../drive/drive-client.ts";
 import type { SheetsClient } from "../sheets/client.ts";
 import { releaseLock } from "../storage/lock-repository.ts";
 import { loadProvinceInputs, saveProvinceInputs } from "../storage/province-input-repository.ts";
+import { enterCycle, readsSince } from "../storage/read-cycle-repository.ts";
 import {
   closeAbandonedRuns,
   finishRun,
@@ -9,20 +10,14 @@ import {
   type RunOutcome,
   startRun,
 } from "../storage/run-repository.ts";
-import { loadKnownUnits, loadSnapshots } from "../storage/unit-repository.ts";
+import { loadKnownUnits } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
-import { logDriveFallback, planUnchangedUnits, storedSnapshotLoader } from "./changed-units.ts";
+import { listDriveChanges, logDriveFallback, planFromListing } from "./changed-units.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
-import {
-  completeProvince,
-  nothingToWrite,
-  QUIET_MESSAGE,
-  readProvinceCheaply,
-  writtenInputs,
-} from "./province-inputs.ts";
-import { readProvince } from "./read-province.ts";
-import { readUnits } from "./read-units.ts";
+import { nothingToWrite, provinceInputsAfter, QUIET_MESSAGE } from "./province-inputs.ts";
+import { loadProvince, writeProvince } from "./province-source.ts";
+import { readCycle } from "./read-cycle.ts";
 import { reportPeriod } from "./report-period.ts";
 import { countRun } from "./run-counts.ts";
 import { keepLease, type RunLease } from "./run-lease.ts";
@@ -30,14 +25,17 @@ import { acquireRunLock } from "./run-lock.ts";
 import { logRunFailed } from "./run-log.ts";
 import {
   ABANDONED_RUN,
+  cycleMessage,
   deadlineReason,
   failedMessage,
+  forcedMessage,
   joinNotes,
   registryMessage,
+  resumingMessage,
   skippedMessage,
   waitedMessage,
 } from "./run-messages.ts";
-import { saveUnits } from "./save-units.ts";
+import { publishUnits } from "./save-units.ts";
 import { judgeRunSubmissions } from "./submission-step.ts";
 import { writeReport } from "./write-report.ts";
 import { writeRunLog } from "./write-run-log.ts";
@@ -62,15 +60,31 @@ export interface ConsolidationOptions {
   /** Lease of the lock, renewed while the run works; a crashed run blocks others at most
    * this long (default 15 min, the longest a cron-triggered Worker may run). */
   readonly leaseMs?: number;
-  /** Units not read this long after the start are left `stale` (default 12 min: time
-   * remains to write before the platform's 15-minute limit). */
+  /** The run stops reading this long after its start (default 12 min: time remains to
+   * write before the platform's 15-minute limit); the next run reads the units not yet in. */
   readonly deadlineMs?: number;
+  /** Runs a read cycle may take before its report is written with the units still unread
+   * left `stale` (default MAX_CYCLE_RUNS). */
+  readonly maxCycleRuns?: number;
   /** Units read at once (default 6, the client's connection limit). */
   readonly unitConcurrency?: number;
   /** Bytes the output write may take (default OUTPUT_BUDGET_BYTES, under Google's limit
    * for one request); tests pass a small one to see the shortened output. */
   readonly outputBudgetBytes?: number;
 }
+
+/**
+ * Runs a read cycle may take. A national roll-up (3,321 units) costs about 1.5 reads a
+ * unit on its first sync, some 5,000 reads: 83 minutes of a 60-a-minute quota, 7 runs of
+ * 12 minutes. 12 leaves room for 429 backoff and slow units; past it (a Google slowed for
+ * hours) the report is written with what is in, so the sheet is never held back more than
+ * about 12 × 15 minutes (a run and the cron runs it blocks).
+ */
+export const MAX_CYCLE_RUNS = 12;
+
+/** A cycle older than this is dropped and begun again: its reads are too old to publish
+ * as current (twice the longest a bounded cycle takes; a failing write retried for hours). */
+const CYCLE_MAX_AGE_MS = 6 * 60 * 60_000;
 
 /**
  * One consolidation of a province, under the province's lease, recorded as a run in D1.
@@ -127,7 +141,8 @@ export async function runConsolidation(
   return mustGetRun(db, runId);
 }
 
-/** The pipeline: registry → read and parse → aggregate → write → save. */
+/** The pipeline: registry → read this run's share of the cycle (saved as pending as it
+ * goes) → when every unit is in: aggregate → write → publish. */
 async function consolidate(
   { client, db, clock, onUnit, drive }: ConsolidationDeps,
   options: ConsolidationOptions,
@@ -138,8 +153,18 @@ async function consolidate(
   // With Drive, the province's own tabs are read in one batchGet when their titles are
   // known (province-inputs.ts); its tab list is fetched only if the run writes.
   const stored = drive ? await loadProvinceInputs(db, provinceId) : null;
-  const cheap = await readProvinceCheaply(client, provinceId, stored);
-  let province = cheap ?? (await readProvince(client, provinceId));
+  // The published snapshots reflect the units as of this instant or later.
+  const since = await readsSince(db, provinceId);
+  const listing = drive
+    ? await listDriveChanges(drive, db, { provinceId, readsSince: since })
+    : null;
+  const source = await loadProvince(client, {
+    provinceId,
+    stored,
+    listing,
+    now: () => clock.now(),
+  });
+  const province = source.province;
   if (province.registry.unusable) {
     const message = registryMessage(province.registry.unusable);
     return emptyOutcome("failed", iso(clock), message);
@@ -147,26 +172,53 @@ async function consolidate(
   const period = reportPeriod(province.settings, clock.now());
   const units = province.registry.units;
   const known = await loadKnownUnits(db, provinceId);
+  const cycle = await enterCycle(
+    db,
+    provinceId,
+    { id: run.runId, startedAt: run.startedAt },
+    clock.now(),
+    CYCLE_MAX_AGE_MS,
+  );
+  const maxRuns = options.maxCycleRuns ?? MAX_CYCLE_RUNS;
 
   const deadlineMs = options.deadlineMs ?? 720_000;
   const deadline = Date.parse(run.startedAt) + deadlineMs - clock.now();
-  const plan = drive
-    ? await planUnchangedUnits(drive, db, { provinceId, units, known, now: clock.now() })
-    : null;
+  const plan = drive ? planFromListing(listing, { units, known, now: clock.now() }) : null;
   if (plan?.fullReadReason) logDriveFallback(plan.fullReadReason);
-  const outcomes = await readUnits(client, units, known, {
-    concurrency: options.unitConcurrency ?? 6,
-    now: () => iso(clock),
+  const read = await readCycle(client, db, {
+    provinceId,
+    cycle,
+    units,
+    known,
     period,
-    loadStored: storedSnapshotLoader(
-      (codes) => loadSnapshots(db, provinceId, codes),
-      plan?.unchanged,
-    ),
+    concurrency: options.unitConcurrency ?? 6,
+    now: () => clock.now(),
     signal: AbortSignal.any([AbortSignal.timeout(Math.max(0, deadline)), lease.lost]),
     stoppedReason: deadlineReason(deadlineMs),
-    onUnit: onUnit && ((outcome, index) => onUnit(outcome, index, units.length)),
     unchanged: plan?.unchanged,
+    forced: cycle.invocations >= maxRuns,
+    onUnit,
   });
+  if (!read.complete) {
+    // Nothing written: the sheet and the API keep the last published cycle meanwhile.
+    await lease.confirm();
+    const counts = { ...countRun(read.thisRun, 0), unitsTotal: units.length };
+    const message = resumingMessage(read.inCount, units.length, cycle.invocations, maxRuns);
+    return {
+      status: "succeeded",
+      finishedAt: iso(clock),
+      periodId: period.id,
+      periodRule: period.rule,
+      counts,
+      message: joinNotes(run.note, message),
+    };
+  }
+  const { outcomes, cycleHashes } = read.complete;
+  const note = joinNotes(
+    run.note,
+    cycle.invocations > 1 ? cycleMessage(cycle.invocations, cycle.startedAt) : null,
+    read.notRead > 0 ? forcedMessage(read.notRead, cycle.invocations) : null,
+  );
 
   const submissions = await judgeRunSubmissions(db, provinceId, {
     outcomes,
@@ -177,7 +229,9 @@ async function consolidate(
   // Nothing new to show: no write, so a quiet 5-minute run costs only a few Google calls.
   if (await nothingToWrite({ stored, province, period, now: clock.now(), outcomes, known })) {
     await lease.confirm();
-    await saveUnits(db, provinceId, outcomes, known);
+    await publishUnits(db, provinceId, cycle, outcomes, cycleHashes);
+    const inputs = await provinceInputsAfter({ stored, source, written: null });
+    if (inputs) await saveProvinceInputs(db, provinceId, inputs);
     const at = iso(clock);
     const { provinceIssues } = aggregateReport(
       { ...province, spreadsheetId: provinceId },
@@ -186,7 +240,7 @@ async function consolidate(
       at,
     );
     const counts = countRun(outcomes, provinceIssues.length);
-    const message = joinNotes(run.note, QUIET_MESSAGE);
+    const message = joinNotes(note, QUIET_MESSAGE);
     return {
       status: "succeeded",
       finishedAt: at,
@@ -196,7 +250,6 @@ async function consolidate(
       message,
     };
   }
-  if (cheap) province = await completeProvince(client, provinceId, province);
   const finishedAt = iso(clock);
   const report = {
     ...aggregateReport({ ...province, spreadsheetId: provinceId }, outcomes, period, finishedAt),
@@ -206,29 +259,36 @@ async function consolidate(
   const summary = { finishedAt, periodId: period.id, periodRule: period.rule, counts };
 
   // The sheet first, D1 after: the API serves what the sheet shows, so a write Google
-  // refuses leaves both as the last good run left them.
+  // refuses leaves both as the last published cycle left them (its reads stay pending).
   await lease.confirm();
-  const message = await writeReport(client, db, {
-    province,
-    provinceId,
-    report,
-    thisRun: {
-      id: run.runId,
+  const written = await writeProvince(client, provinceId, source, (writer, current) =>
+    writeReport(writer, db, {
+      province: current,
       provinceId,
-      trigger: options.trigger,
-      status: "succeeded",
-      startedAt: run.startedAt,
-      ...summary,
-      message: run.note,
-    },
-    budgetBytes: options.outputBudgetBytes,
-  });
-  await saveUnits(db, provinceId, outcomes, known);
+      report,
+      thisRun: {
+        id: run.runId,
+        provinceId,
+        trigger: options.trigger,
+        status: "succeeded",
+        startedAt: run.startedAt,
+        ...summary,
+        message: note,
+      },
+      budgetBytes: options.outputBudgetBytes,
+    }),
+  );
+  const writtenAt = clock.now();
+  await publishUnits(db, provinceId, cycle, outcomes, cycleHashes);
   if (drive) {
-    const inputs = await writtenInputs(province, period, clock.now());
+    const inputs = await provinceInputsAfter({
+      stored,
+      source,
+      written: { province: written.province, layout: written.layout, period, at: writtenAt },
+    });
     if (inputs) await saveProvinceInputs(db, provinceId, inputs);
   }
-  return { status: "succeeded", ...summary, message };
+  return { status: "succeeded", ...summary, message: written.result };
 }
 
 function emptyOutcome(

@@ -7,7 +7,7 @@ import type {
 } from "../consolidation/model.ts";
 import { decodeSnapshot, encodeSnapshot, sha256Hex, splitParts } from "./snapshot-codec.ts";
 
-interface UnitRow {
+export interface UnitRow {
   code: string;
   position: number;
   name: string;
@@ -98,18 +98,7 @@ export async function saveUnitStates(
   const changedCodes: string[] = [];
   const parts: { code: string; part: number; data: string }[] = [];
   for (const { state, newSnapshot } of units) {
-    const row: Record<string, unknown> = {
-      code: state.code,
-      position: state.position,
-      name: state.name,
-      spreadsheet_id: state.spreadsheetId,
-      status: state.status,
-      error: state.error,
-      checked_at: state.checkedAt,
-      read_at: state.readAt,
-      snapshot_spreadsheet_id: state.snapshotSpreadsheetId,
-      tab_titles: state.tabTitles ? encodeTabs(state.tabTitles, state.tabSheetIds ?? null) : null,
-    };
+    const row = unitRow(state, null);
     if (newSnapshot) {
       const json = encodeSnapshot(newSnapshot);
       const hash = await sha256Hex(json);
@@ -124,12 +113,7 @@ export async function saveUnitStates(
     }
     rows.push(row);
   }
-  // Units in groups under STATEMENT_CHARS too: thousands of units bind megabytes of JSON.
-  const sized = rows.map((row) => ({ row, data: JSON.stringify(row) }));
-  for (const group of groupBySize(sized)) {
-    const groupRows = group.map((g) => g.row);
-    statements.push(upsertUnits(db, provinceId, groupRows));
-  }
+  statements.push(...upsertUnitStatements(db, provinceId, rows));
   if (changedCodes.length > 0) {
     statements.push(
       db
@@ -155,8 +139,43 @@ export async function saveUnitStates(
   await db.batch(statements);
 }
 
+/** A unit's state as the JSON object the upserts read with json_extract (`units` columns).
+ * `snapshotHash` null keeps the stored hash. */
+export function unitRow(state: UnitState, snapshotHash: string | null): Record<string, unknown> {
+  return {
+    code: state.code,
+    position: state.position,
+    name: state.name,
+    spreadsheet_id: state.spreadsheetId,
+    status: state.status,
+    error: state.error,
+    checked_at: state.checkedAt,
+    read_at: state.readAt,
+    snapshot_spreadsheet_id: state.snapshotSpreadsheetId,
+    snapshot_hash: snapshotHash,
+    tab_titles: state.tabTitles ? encodeTabs(state.tabTitles, state.tabSheetIds ?? null) : null,
+  };
+}
+
+/** Upserts of registered units, in groups under STATEMENT_CHARS: thousands of units bind
+ * megabytes of JSON. */
+export function upsertUnitStatements(
+  db: D1Database,
+  provinceId: string,
+  rows: readonly Record<string, unknown>[],
+): D1PreparedStatement[] {
+  const sized = rows.map((row) => ({ row, data: JSON.stringify(row) }));
+  return groupBySize(sized).map((group) =>
+    upsertUnits(
+      db,
+      provinceId,
+      group.map((g) => g.row),
+    ),
+  );
+}
+
 // All units in one statement: D1 caps bound parameters at 100 per query, not value size.
-function upsertUnits(db: D1Database, provinceId: string, rows: Record<string, unknown>[]) {
+function upsertUnits(db: D1Database, provinceId: string, rows: readonly Record<string, unknown>[]) {
   return db
     .prepare(
       `INSERT INTO units (province_id, code, position, name, spreadsheet_id, registered, status,
@@ -178,7 +197,9 @@ function upsertUnits(db: D1Database, provinceId: string, rows: Record<string, un
     .bind(provinceId, JSON.stringify(rows));
 }
 
-function groupBySize<T extends { data: string }>(items: readonly T[]): T[][] {
+/** Items in groups of at most STATEMENT_CHARS characters of `data` (one item may exceed it
+ * alone), one statement each, under D1's limit on one bound value. */
+export function groupBySize<T extends { data: string }>(items: readonly T[]): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
   let size = 0;
@@ -195,7 +216,7 @@ function groupBySize<T extends { data: string }>(items: readonly T[]): T[][] {
   return groups;
 }
 
-function toState(row: UnitRow): UnitState {
+export function toState(row: UnitRow): UnitState {
   return {
     code: row.code,
     position: row.position,
