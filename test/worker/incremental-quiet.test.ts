@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
 import { putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
-import { province, unit } from "./helpers/incremental-province.ts";
+import { backdate, province, unit } from "./helpers/incremental-province.ts";
 import { provinceSeed } from "./helpers/seeds.ts";
 import { metricColumn } from "./helpers/tab-columns.ts";
 
@@ -19,10 +19,18 @@ describe("a run that finds nothing changed", () => {
     expect(quiet).toMatchObject({ status: "succeeded", message: QUIET_MESSAGE });
     expect(quiet.counts).toMatchObject({ unitsTotal: 6, unitsFresh: 6 });
     const calls = await callsSince(since);
-    // The token, Drive's list, the province's two tabs in one batchGet.
+    // The token, Drive's list, the province's own tabs in one batchGet (our write just
+    // moved its modifiedTime, and could hide an edit made during that run).
     expect(calls.all).toBeLessThanOrEqual(3);
-    expect(calls.writes).toBe(0);
+    expect(calls).toMatchObject({ writes: 0, provinceReads: 1, drive: 1 });
     expect(calls.unitReads.size).toBe(0);
+    expect(await tabValues(P, "Theo đơn vị")).toEqual(written);
+
+    // Later, with the province untouched since: the token and Drive's list, nothing else.
+    await backdate(P, 3_600_000);
+    since = Date.now();
+    expect((await run()).message).toBe(QUIET_MESSAGE);
+    expect(await callsSince(since)).toMatchObject({ all: 2, provinceReads: 0, writes: 0 });
     expect(await tabValues(P, "Theo đơn vị")).toEqual(written);
 
     // A unit's edit is read and written.
@@ -56,7 +64,8 @@ describe("a run that finds nothing changed", () => {
     const afterRename = await callsSince(since);
     // U4, edited inside Drive's safety margin of the last run, may be read once more.
     expect([...afterRename.unitReads.keys()].filter((id) => id !== ids[4])).toEqual([]);
-    expect(afterRename.writes).toBe(1);
+    // Someone else changed the province: its tab list and its tabs' cells.
+    expect(afterRename).toMatchObject({ writes: 1, provinceReads: 2 });
     const u1 = (await tabValues(P, "Theo đơn vị")).find((r) => r[0] === "U1")!;
     expect(u1[1]).toBe("Xã Đổi Tên");
   });

@@ -15,10 +15,11 @@ import {
   emulatorStats,
   emulatorUrl,
   registerServiceAccount,
+  spreadsheetState,
   tokenUrl,
   uniqueId,
 } from "../sheets-emulator-control.ts";
-import { putAll } from "./emulator.ts";
+import { putAll, putSpreadsheet } from "./emulator.ts";
 import { cleanUnitTabs, provinceSeed, type Seed, serial, unitSeed } from "./seeds.ts";
 
 const period = resolvePeriod("2026")!;
@@ -108,6 +109,8 @@ export async function province(
     }
     return {
       unitReads,
+      /** Reads of the province's own spreadsheet (its tab list, its tabs' cells). */
+      provinceReads: requests.filter((r) => r.kind === "read" && r.spreadsheetId === P).length,
       writes: requests.filter((r) => r.kind === "write").length,
       all: requests.length,
       drive: requests.filter((r) => r.kind === "drive").length,
@@ -115,4 +118,20 @@ export async function province(
   };
   const totals = () => computeTotals(env.DB, P, period, new Date());
   return { P, ids, registry, run, callsSince, totals };
+}
+
+/**
+ * Time passing without waiting: the spreadsheet as it is (tabs, sheetIds, protections,
+ * charts), its Drive modifiedTime set `agoMs` back, after `edit` if given (an edit that
+ * Drive's time would not show, as one made during a run and hidden behind its write).
+ */
+export async function backdate(
+  id: string,
+  agoMs: number,
+  edit: (seed: Seed) => Seed = (seed) => seed,
+): Promise<void> {
+  const state = (await spreadsheetState(id)) as Seed;
+  const modifiedTime = new Date(Date.now() - agoMs).toISOString();
+  const { emulator: _faults, ...rest } = edit({ ...state, spreadsheetId: id });
+  await putSpreadsheet({ ...rest, drive: { ...rest.drive, modifiedTime } });
 }
