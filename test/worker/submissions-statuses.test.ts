@@ -155,6 +155,12 @@ describe("each unit's submission for the period", () => {
     // The other rule is given as the reason, in the status cell's note.
     const fRow = header + 1;
     expect(tab.notes?.[fRow]?.[2]).toContain("nộp theo quy tắc kỳ khác (Nghị định 09");
+    // `Có` stands out: E must submit again.
+    const red = body.map((_, i) => {
+      const format = tab.formats?.[header + 1 + i]?.[5] as { textFormat?: object } | undefined;
+      return format?.textFormat !== undefined && "foregroundColor" in format.textFormat;
+    });
+    expect(body.filter((_, i) => red[i]).map((r) => r[0])).toEqual(["E"]);
     expect(tab.properties.gridProperties.frozenRowCount).toBe(header + 1);
   });
 

@@ -2,6 +2,7 @@ import type { CellData } from "../../sheets/request-types.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
 import { blank, COLORS, HEADER, INTEGER, num, type Rgb, text, withNote } from "./cells.ts";
 import { type Figures, type ReportLayout, sectionsWithMetrics } from "./report-layout.ts";
+import { STANDS_OUT } from "./submissions-tab.ts";
 import type { CellRect, TabContent } from "./tab-plan.ts";
 
 export const BY_UNIT_TAB = "Theo đơn vị";
@@ -133,6 +134,5 @@ function submissionCell(submission: Pick<ByUnitSubmission, "text" | "note"> | nu
 }
 
 const SUBMISSION = BY_UNIT_LEAD_HEADERS.indexOf("Nộp báo cáo");
-const STANDS_OUT = { textFormat: { bold: true, foregroundColor: COLORS.title } };
 
 const TOTAL_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total };

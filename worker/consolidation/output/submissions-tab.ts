@@ -79,7 +79,10 @@ export interface SubmissionsTabInput {
 const FIRST_RATE_ROW = 4;
 const HEADER_ROW = FIRST_RATE_ROW + RATE_LABELS.length + 1;
 const WIDTH = SUBMISSIONS_HEADERS.length;
+/** A submission the office must follow up (not submitted, late, changed since): bold red. */
+export const STANDS_OUT = { textFormat: { bold: true, foregroundColor: COLORS.title } };
 const YES = "Có";
+const CHANGED_COLUMN = SUBMISSIONS_HEADERS.indexOf(CHANGED_LABEL);
 
 /** The tab's input from a run's report, or null when the run judged no submissions. */
 export function submissionsTabInput(report: ConsolidationReport): SubmissionsTabInput | null {
@@ -121,6 +124,11 @@ export function submissionsTab(input: SubmissionsTabInput): TabContent {
   const units = sortForCalls(input.units);
   const first = HEADER_ROW + 1;
   const end = first + units.length;
+  // `Có` in `Đã sửa sau khi nộp` stands out as in `Theo đơn vị`: the unit must submit again.
+  const changed = rowRuns(
+    units.map((u) => (u.submission.status.changed ? true : null)),
+    first,
+  ).map(({ rows }) => block(rows, [CHANGED_COLUMN, CHANGED_COLUMN + 1], STANDS_OUT));
   const shading: BlockFormat[] = rowRuns(units.map(background), first).map(({ rows, key }) =>
     block(rows, [0, WIDTH], { backgroundColor: key }),
   );
@@ -156,6 +164,7 @@ export function submissionsTab(input: SubmissionsTabInput): TabContent {
       block([first, end], [4, 5], INTEGER),
       block([first, end], [6, 8], INTEGER),
       ...shading,
+      ...changed,
     ],
     merges,
     // No frozen columns: the title lines are merged across the table (Google refuses a
