@@ -150,7 +150,7 @@ function done(result: SubmitResult): void {
     setStatus(
       status,
       "success",
-      `Đã nộp báo cáo ${result.period.name} (${result.period.dates}, quy tắc ${result.ruleLabel}) lúc ${result.submittedAt}: ${result.rows} dòng, mã kiểm tra ${result.fingerprint}, người nộp ${result.by}. Đã ghi vào dòng ${result.row} của trang "${result.sheetName}"${created}. Tỉnh sẽ ghi nhận ở lần tổng hợp tiếp theo (tự động mỗi giờ).`,
+      `Đã nộp báo cáo ${result.period.name} (${result.period.dates}, quy tắc ${result.ruleLabel}) lúc ${result.submittedAt}: ${result.rows} dòng, mã kiểm tra ${result.fingerprint}, người nộp ${result.by}. Đã ghi vào dòng ${result.row} của trang "${result.sheetName}"${created}. Tỉnh sẽ ghi nhận ở lần tổng hợp tiếp theo (tự động, vài phút một lần).`,
     );
     note.value = "";
     status.focus();
