@@ -2,7 +2,8 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
   DRIVE_MARGIN_MS,
-  planUnchangedUnits,
+  listDriveChanges,
+  planFromListing,
   storedSnapshotLoader,
 } from "../../worker/consolidation/changed-units.ts";
 import {
@@ -39,6 +40,15 @@ const state = (code: string, over: Partial<UnitState>): UnitState => ({
   tabTitles: null,
   ...over,
 });
+
+/** One run's listing, then which units it keeps (as run-consolidation.ts does). */
+async function keptBy(drive: DriveClient, provinceId: string) {
+  return planFromListing(await listDriveChanges(drive, env.DB, { provinceId }), {
+    units,
+    known,
+    now: NOW,
+  });
+}
 
 /** A Drive that lists `changed` and remembers what it was asked. */
 function fakeDrive(answer: ChangedFiles) {
@@ -81,12 +91,7 @@ describe("which units a run may keep without reading", () => {
       files: new Map([["s-B", hoursAgo(0.1)]]),
       calls: 1,
     });
-    const plan = await planUnchangedUnits(drive, env.DB, {
-      provinceId: "plan-1",
-      units,
-      known,
-      now: NOW,
-    });
+    const plan = await keptBy(drive, "plan-1");
     expect([...plan.unchanged]).toEqual(["A"]);
     expect(plan).toMatchObject({ driveCalls: 1, fullReadReason: null });
     // Asked from the last succeeded run's start, less the margin Drive's times need.
@@ -96,19 +101,13 @@ describe("which units a run may keep without reading", () => {
   it("keeps none when Drive fails, and does not ask Drive before a run has succeeded", async () => {
     await succeededRunAt("plan-2", hoursAgo(0.5));
     const failing = fakeDrive({ ok: false, reason: "Drive 503", calls: 1 });
-    const input = { units, known, now: NOW };
-    const down = await planUnchangedUnits(failing.drive, env.DB, {
-      ...input,
-      provinceId: "plan-2",
-    });
+    const down = await keptBy(failing.drive, "plan-2");
     expect(down).toMatchObject({ fullReadReason: "Drive 503" });
     expect(down.unchanged.size).toBe(0);
 
     const idle = fakeDrive({ ok: true, files: new Map(), calls: 1 });
-    const first = await planUnchangedUnits(idle.drive, env.DB, {
-      ...input,
-      provinceId: "plan-new",
-    });
+    const first = await keptBy(idle.drive, "plan-new");
+    expect(first).toMatchObject({ driveCalls: 0, fullReadReason: "no succeeded run yet" });
     expect(first.unchanged.size).toBe(0);
     expect(idle.asked).toEqual([]);
   });

@@ -90,25 +90,6 @@ export function planFromListing(
   return { unchanged, driveCalls, fullReadReason: null };
 }
 
-/** listDriveChanges then planFromListing, for a caller that needs only the units. Drive
- * is not asked when no unit could be kept (none fresh, or no succeeded run yet). */
-export async function planUnchangedUnits(
-  drive: DriveClient,
-  db: D1Database,
-  input: {
-    readonly provinceId: string;
-    readonly units: readonly RegisteredUnit[];
-    readonly known: ReadonlyMap<string, UnitState>;
-    readonly now: number;
-    readonly marginMs?: number;
-    readonly signal?: AbortSignal;
-  },
-): Promise<UnchangedPlan> {
-  const anyFresh = input.units.some((u) => input.known.get(u.code)?.status === "fresh");
-  if (!anyFresh) return { unchanged: new Set(), driveCalls: 0, fullReadReason: null };
-  return planFromListing(await listDriveChanges(drive, db, input), input);
-}
-
 /** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */
 export function logDriveFallback(reason: string): void {
   console.warn(JSON.stringify({ event: "drive-fallback", reason }));

@@ -1,18 +1,10 @@
 import { vietnamDate } from "../../shared/cells/dates.ts";
 import type { Period } from "../../shared/periods.ts";
-import { isSheetsApiError, type SheetsClient } from "../sheets/client.ts";
 import type { ProvinceInputs } from "../storage/province-input-repository.ts";
 import { encodeSnapshot, sha256Hex } from "../storage/snapshot-codec.ts";
 import type { UnitOutcome, UnitState } from "./model.ts";
 import type { ProvinceSource } from "./province-source.ts";
-import {
-  inputTitles,
-  type ProvinceLayout,
-  type ProvinceRead,
-  provinceRead,
-  readProvinceLayout,
-  readProvinceValues,
-} from "./read-province.ts";
+import { inputTitles, type ProvinceLayout, type ProvinceRead } from "./read-province.ts";
 
 /** A run that changes nothing still rewrites the sheet this often, so the time the sheet
  * says it was put together is never older than this. */
@@ -114,75 +106,4 @@ function inputHash(province: ProvinceRead): Promise<string> {
       wording: province.wording ?? null,
     }),
   );
-}
-
-// The calls run-consolidation.ts made before province-source.ts, kept working only until
-// its new version (which calls loadProvince / writeProvince / provinceInputsAfter) is in.
-
-/** @deprecated loadProvince (province-source.ts). */
-export async function readProvinceCheaply(
-  client: SheetsClient,
-  provinceId: string,
-  stored: ProvinceInputs | null,
-): Promise<ProvinceRead | null> {
-  if (!stored || stored.settingsTitle === null) return null;
-  try {
-    const values = await readProvinceValues(client, provinceId, {
-      registry: stored.registryTitle,
-      settings: stored.settingsTitle,
-      wording: null,
-    });
-    const empty = { title: provinceId, sheets: [], protectedSheetIds: [], chartIds: [] };
-    return provinceRead(empty, values);
-  } catch (error) {
-    if (isSheetsApiError(error) && error.kind === "invalid-argument") return null;
-    throw error;
-  }
-}
-
-/** @deprecated writeProvince (province-source.ts) needs no separate tab list. */
-export async function completeProvince(
-  client: SheetsClient,
-  provinceId: string,
-  partial: ProvinceRead,
-): Promise<ProvinceRead> {
-  const layout = await readProvinceLayout(client, provinceId);
-  const titles = inputTitles(layout);
-  const wording =
-    titles.wording === null
-      ? null
-      : (
-          await readProvinceValues(client, provinceId, {
-            ...titles,
-            registry: null,
-            settings: null,
-          })
-        ).wording;
-  const full = provinceRead(layout, { registry: null, settings: null, wording });
-  return { ...partial, ...full, registry: partial.registry, settings: partial.settings };
-}
-
-/** @deprecated provinceInputsAfter. */
-export async function writtenInputs(
-  province: ProvinceRead,
-  period: Period,
-  now: number,
-): Promise<ProvinceInputs | null> {
-  const titles = inputTitles(province);
-  if (titles.registry === null) return null;
-  const at = new Date(now);
-  return {
-    registryTitle: titles.registry,
-    settingsTitle: titles.settings,
-    wordingTitle: titles.wording,
-    inputHash: await inputHash(province),
-    periodId: period.id,
-    writtenDay: vietnamDate(at),
-    writtenAt: at.toISOString(),
-    content: null,
-    contentReadAt: null,
-    layout: null,
-    layoutAt: null,
-    layoutReadAt: null,
-  };
 }
