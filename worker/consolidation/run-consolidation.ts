@@ -150,8 +150,8 @@ async function consolidate(
   lease: RunLease,
 ): Promise<RunOutcome> {
   const { provinceId } = options;
-  // With Drive, the province's own tabs are read in one batchGet when their titles are
-  // known (province-inputs.ts); its tab list is fetched only if the run writes.
+  // With Drive, one listing says which units changed and whether the province's own
+  // spreadsheet did; the province is read only then (province-source.ts).
   const stored = drive ? await loadProvinceInputs(db, provinceId) : null;
   // The published snapshots reflect the units as of this instant or later.
   const since = await readsSince(db, provinceId);
