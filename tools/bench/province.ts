@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
 
 const fixtureDir = resolve(import.meta.dirname, "../../test/fixtures/example-province");
 
@@ -52,6 +53,7 @@ export async function buildProvince(dir: string, options: ProvinceOptions): Prom
     const id = `bench-${code.toLowerCase()}`;
     const seed: Seed = {
       ...source,
+      sheets: withSubmissionTab(source.sheets),
       spreadsheetId: id,
       properties: { title: `Xã ${code}` },
       drive: { modifiedTime, createdTime: modifiedTime },
@@ -71,4 +73,14 @@ export async function buildProvince(dir: string, options: ProvinceOptions): Prom
   };
   await writeFile(join(dir, "province.json"), JSON.stringify(provinceSeed));
   return { provinceId: provinceSeed.spreadsheetId, healthyUnitIds };
+}
+
+/** A unit's tabs with `Nộp báo cáo` (empty when the example unit has none), as the add-on's
+ * Tạo biểu mẫu makes it: the Worker then reads a known unit in one batchGet, not two. */
+function withSubmissionTab(sheets: Seed["sheets"]): Seed["sheets"] {
+  if (sheets.some((t) => t.title === SUBMISSION_TAB.title)) return sheets;
+  return [
+    ...sheets,
+    { title: SUBMISSION_TAB.title, values: [SUBMISSION_TAB.columns.map((c) => c.header)] },
+  ];
 }
