@@ -56,6 +56,11 @@ describe("the example province's submissions", () => {
     expect((await readTabValues(P, "Tổng hợp"))[3]?.[0]).toBe(
       "Đã nộp báo cáo: 3/6 đơn vị (50%), đúng hạn 2/6 (33%)",
     );
+    // The date in Hạn nộp is the due day of Kỳ báo cáo's period only: another period asked
+    // of the API is due 6 days after its end (H01 submitted 2026-Q3 on 18/09).
+    const q3 = await computeTotals(env.DB, P, resolvePeriod("2026-Q3", "decree09")!, new Date());
+    expect(q3.period.dueDate).toBe("2026-09-20");
+    expect(q3.units.find((u) => u.code === "H01")?.submission.status).toBe("onTime");
     const status = await readTabValues(P, "Tình hình nộp báo cáo");
     const header = status.findIndex((r) => r[0] === "Mã đơn vị");
     expect(status.slice(header + 1).map((r) => [r[0], r[2]])).toEqual([

@@ -4,6 +4,7 @@ import {
   loadDueSetting,
   loadSightings,
   recordSightings,
+  type StoredDue,
   saveDueSetting,
 } from "../storage/submission-repository.ts";
 import type { UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
@@ -27,7 +28,7 @@ export async function judgeRunSubmissions(
   },
 ): Promise<SubmissionsReport> {
   await recordSightings(db, provinceId, rowsSeen(input.outcomes, input.known));
-  await saveDueSetting(db, provinceId, input.due);
+  await saveDueSetting(db, provinceId, { due: input.due, periodId: input.period.id });
   const sightings = await loadSightings(db, provinceId, input.period.id);
   return judgeSubmissions(
     input.outcomes.map((o) => ({ code: o.state.code, snapshot: o.snapshot })),
@@ -53,7 +54,9 @@ export async function judgeStoredSubmissions(
   },
 ): Promise<SubmissionsReport> {
   const [storedDue, sightings] = await Promise.all([
-    input.due ? Promise.resolve(input.due) : loadDueSetting(db, provinceId),
+    input.due
+      ? Promise.resolve(input.due)
+      : loadDueSetting(db, provinceId).then(dueFor(input.period)),
     loadSightings(db, provinceId, input.period.id),
   ]);
   const hasFigures = (s: UnitState) => s.status === "fresh" || s.status === "stale";
@@ -66,4 +69,17 @@ export async function judgeStoredSubmissions(
     dueDate(input.period, storedDue ?? DEFAULT_DUE),
     sightings,
   );
+}
+
+/**
+ * `Hạn nộp` for a period the API asks about: days after the period's end hold for every
+ * period, but a date is the due day of the period `Kỳ báo cáo` named when it was read;
+ * any other period gets the default (docs/domain.md).
+ */
+function dueFor(period: Pick<Period, "id">) {
+  return (stored: StoredDue | null): DueSetting | null => {
+    if (!stored) return null;
+    const forOther = stored.periodId !== null && stored.periodId !== period.id;
+    return "date" in stored.due && forOther ? DEFAULT_DUE : stored.due;
+  };
 }

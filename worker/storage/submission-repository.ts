@@ -78,18 +78,25 @@ export async function loadSightings(
   );
 }
 
+/** The province's `Hạn nộp` as a run read it, with the period it reported. */
+export interface StoredDue {
+  readonly due: DueSetting;
+  /** The period `Kỳ báo cáo` named then (null: stored by older code). */
+  readonly periodId: string | null;
+}
+
 /** Keeps the province's `Hạn nộp` for GET /api/totals. */
 export async function saveDueSetting(
   db: D1Database,
   provinceId: string,
-  due: DueSetting,
+  stored: { readonly due: DueSetting; readonly periodId: string },
 ): Promise<void> {
   await db
     .prepare(
       `INSERT INTO province_due (province_id, due) VALUES (?1, ?2)
        ON CONFLICT (province_id) DO UPDATE SET due = excluded.due`,
     )
-    .bind(provinceId, JSON.stringify(due))
+    .bind(provinceId, JSON.stringify({ ...stored.due, periodId: stored.periodId }))
     .run();
 }
 
@@ -97,10 +104,12 @@ export async function saveDueSetting(
 export async function loadDueSetting(
   db: D1Database,
   provinceId: string,
-): Promise<DueSetting | null> {
+): Promise<StoredDue | null> {
   const row = await db
     .prepare("SELECT due FROM province_due WHERE province_id = ?1")
     .bind(provinceId)
     .first<{ due: string }>();
-  return row ? (JSON.parse(row.due) as DueSetting) : null;
+  if (!row) return null;
+  const { periodId, ...due } = JSON.parse(row.due) as DueSetting & { periodId?: string };
+  return { due, periodId: typeof periodId === "string" ? periodId : null };
 }
