@@ -32,6 +32,7 @@ export function runFromEnv(
       // A person pressing "run now" gets 409 at once when a run is going (and can watch
       // /api/runs/latest); the cron waits a little, as two triggers often fire together.
       ...(trigger === "api" ? { lockWaitMs: 0 } : {}),
+      ...(config.runDeadlineMs === null ? {} : { deadlineMs: config.runDeadlineMs }),
     },
   );
 }
