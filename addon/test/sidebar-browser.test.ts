@@ -286,6 +286,12 @@ describe("sidebar in Chromium", () => {
     await page.getByRole("button", { name: "Không ghi" }).click();
     await expect.poll(() => status(page)).toBe("Chưa ghi lại dòng này.");
     expect(sheet.stored(4, 5, 1, 1)).toEqual([["Trường B"]]);
+    // Asked again, the officer keeps the edit: written back in place.
+    await page.getByRole("button", { name: "Ghi lại dòng 4" }).click();
+    await page.getByRole("button", { name: "Vẫn ghi lại dòng 4" }).click();
+    await expect.poll(() => status(page)).toBe('Đã sửa dòng 4 của trang "Kiểm tra, giám sát".');
+    expect(sheet.stored(4, 5, 1, 1)).toEqual([["Trường A"]]);
+    expect(sheet.getLastRow()).toBe(4);
 
     // Someone changes the row after it was loaded: nothing is written over it.
     await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
@@ -312,7 +318,7 @@ describe("sidebar in Chromium", () => {
     expect(await page.getByRole("button", { name: "Ghi vào bảng tính" }).isVisible()).toBe(true);
     expect((await page.pageErrors()).map((e) => e.message)).toEqual([]);
     await page.close();
-  });
+  }, 60_000);
 
   it("shows shared/'s warnings (future date, district level after 01/07/2025) and still saves", async () => {
     const { fake, scope } = entryBundle();
