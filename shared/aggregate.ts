@@ -3,7 +3,7 @@ import type { Period } from "./periods.ts";
 import type { UnitRows } from "./read-unit.ts";
 import type { MetricDef, RowFilter, TemplateDef } from "./schema/template.ts";
 import { TEMPLATES } from "./templates/index.ts";
-import { foldKey } from "./text/fold.ts";
+import { foldKeyOnce } from "./text/fold.ts";
 
 type Cells = Readonly<Record<string, unknown>>;
 
@@ -186,7 +186,7 @@ class FoldCoder {
     if (known !== undefined) return known;
     let code = 0;
     if (!isBlankCell(v)) {
-      const key = foldKey(String(v));
+      const key = foldKeyOnce(String(v));
       code = this.folded.get(key) ?? this.folded.size + 1;
       this.folded.set(key, code);
     }

@@ -82,11 +82,14 @@ export function readTab<T extends TemplateDef>(
   const rows: { sheetRow: number; row: RowOf<T> }[] = [];
   const issues: Issue[] = [];
   let invalidRows = 0;
+  // One record for the whole tab, refilled for each row (every key every time):
+  // `validateRecord` reads it and keeps nothing of it, and a row then allocates no map.
+  const record: Record<string, unknown> = {};
+  for (const key of keys) record[key] = undefined;
   for (let r = header.headerRow; r < values.length; r++) {
     const cells = values[r];
     if (!Array.isArray(cells) || cells.length === 0) continue;
     const sheetRow = r + 1;
-    const record: Record<string, unknown> = {};
     for (let k = 0; k < keys.length; k++) record[keys[k] as string] = cells[at[k] as number];
     const result = validateRecord(template, record, options);
     // A row with nothing in the template's columns is no row. Only a row that fails (or

@@ -31,30 +31,34 @@ export function validateRecord<T extends TemplateDef>(
   record: Readonly<Record<string, unknown>>,
   options?: WarningOptions,
 ): RowValidation<T> {
+  const plan = planFor(template);
   const problems: Problem[] = [];
-  const row: Record<string, string | number | null> = {};
-  for (const column of template.columns) {
+  // Every key from the start, in column order: all rows of a template share one shape. A
+  // cell that does not read is `undefined` (a read cell is a value or null).
+  const row: Record<string, string | number | null | undefined> = { ...plan.blankRow };
+  for (const column of plan.columns) {
     const raw = record[column.key];
     const parsed = parseCell(column, raw);
     if (!parsed.ok) {
       problems.push(problem(column, raw, parsed.message));
+      row[column.key] = undefined;
       continue;
     }
     if (parsed.value === null && column.required) {
       problems.push(
         problem(column, raw, `Chưa nhập "${column.header}" (cột bắt buộc). ${column.note}`),
       );
+      row[column.key] = undefined;
       continue;
     }
     row[column.key] = parsed.value;
   }
-  for (const column of template.columns) {
-    if (column.type !== "count" || column.atMost === undefined) continue;
-    const limit = template.columns.find((c) => c.key === column.atMost);
+  for (const [column, limit] of plan.atMost) {
     const value = row[column.key];
+    const limitValue = row[limit.key];
     // A blank or broken limit cell counts as none: "3 remedied of no recommendations" is wrong.
-    if (!limit || typeof value !== "number" || !(limit.key in row)) continue;
-    const max = (row[limit.key] as number | null) ?? 0;
+    if (typeof value !== "number" || limitValue === undefined) continue;
+    const max = (limitValue as number | null) ?? 0;
     if (value > max) {
       problems.push(
         problem(
@@ -68,6 +72,37 @@ export function validateRecord<T extends TemplateDef>(
   const warnings = rowWarnings(template, row, record, options);
   if (problems.length > 0) return { ok: false, problems, warnings };
   return { ok: true, row: row as RowOf<T>, warnings };
+}
+
+/** What `validateRecord` works out once per template rather than once per row. */
+interface Plan {
+  readonly columns: readonly ColumnDef[];
+  /** Every column key, null, in column order: each row starts as a copy of it. */
+  readonly blankRow: Readonly<Record<string, null>>;
+  /** Count columns with an "at most" rule, each with the column it may not exceed. */
+  readonly atMost: readonly (readonly [ColumnDef, ColumnDef])[];
+}
+
+const plans = new WeakMap<TemplateDef, Plan>();
+
+function planFor(template: TemplateDef): Plan {
+  let plan = plans.get(template);
+  if (!plan) {
+    // Through JSON: V8 gives a parsed object exactly its properties' room inside it, so
+    // a copy is one allocation (an object built key by key keeps most of them outside).
+    const blankRow = JSON.parse(
+      JSON.stringify(Object.fromEntries(template.columns.map((c) => [c.key, null]))),
+    ) as Record<string, null>;
+    const atMost: (readonly [ColumnDef, ColumnDef])[] = [];
+    for (const column of template.columns) {
+      if (column.type !== "count" || column.atMost === undefined) continue;
+      const limit = template.columns.find((c) => c.key === column.atMost);
+      if (limit) atMost.push([column, limit]);
+    }
+    plan = { columns: template.columns, blankRow, atMost };
+    plans.set(template, plan);
+  }
+  return plan;
 }
 
 function problem(column: ColumnDef, raw: unknown, message: string): Problem {

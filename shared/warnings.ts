@@ -32,32 +32,30 @@ export interface WarningOptions {
  */
 export function rowWarnings(
   template: TemplateDef,
-  row: Readonly<Record<string, string | number | null>>,
+  row: Readonly<Record<string, string | number | null | undefined>>,
   record: Readonly<Record<string, unknown>>,
   options: WarningOptions = {},
 ): Problem[] {
   const warnings: Problem[] = [];
-  const dateColumn = template.columns.find((c) => c.key === template.dateKey);
+  const { dateColumn, districtRules, dateColumns } = planFor(template);
   const date = row[template.dateKey];
   if (dateColumn && typeof date === "string" && date >= DISTRICT_LEVEL_ENDS) {
-    for (const rule of DISTRICT_LEVEL_VALUES) {
-      if (rule.template !== template.id || row[rule.key] !== rule.value) continue;
-      const column = template.columns.find((c) => c.key === rule.key);
-      if (!column) continue;
+    for (const { column, value } of districtRules) {
+      if (row[column.key] !== value) continue;
       warnings.push(
         warning(
           column,
-          record[rule.key],
-          `"${column.header}" là "${rule.value}" nhưng "${dateColumn.header}" là ${formatDateVi(date as IsoDate)}: từ ${formatDateVi(DISTRICT_LEVEL_ENDS)} không còn cấp huyện. Hãy kiểm tra lại: nếu là cấp tỉnh hoặc cấp xã thì chọn lại cho đúng; nếu ngày ghi nhầm thì sửa ngày.`,
+          record[column.key],
+          `"${column.header}" là "${value}" nhưng "${dateColumn.header}" là ${formatDateVi(date as IsoDate)}: từ ${formatDateVi(DISTRICT_LEVEL_ENDS)} không còn cấp huyện. Hãy kiểm tra lại: nếu là cấp tỉnh hoặc cấp xã thì chọn lại cho đúng; nếu ngày ghi nhầm thì sửa ngày.`,
         ),
       );
     }
   }
   const today = options.today ?? null;
   if (today !== null) {
-    for (const column of template.columns) {
+    for (const column of dateColumns) {
       const value = row[column.key];
-      if (column.type !== "date" || typeof value !== "string" || value <= today) continue;
+      if (typeof value !== "string" || value <= today) continue;
       warnings.push(
         warning(
           column,
@@ -68,6 +66,34 @@ export function rowWarnings(
     }
   }
   return warnings;
+}
+
+/** The columns each rule looks at, found once per template rather than once per row. */
+interface Plan {
+  readonly dateColumn: ColumnDef | undefined;
+  readonly districtRules: readonly { column: ColumnDef; value: string }[];
+  readonly dateColumns: readonly ColumnDef[];
+}
+
+const plans = new WeakMap<TemplateDef, Plan>();
+
+function planFor(template: TemplateDef): Plan {
+  let plan = plans.get(template);
+  if (!plan) {
+    const districtRules: { column: ColumnDef; value: string }[] = [];
+    for (const rule of DISTRICT_LEVEL_VALUES) {
+      const column = template.columns.find((c) => c.key === rule.key);
+      if (rule.template === template.id && column)
+        districtRules.push({ column, value: rule.value });
+    }
+    plan = {
+      dateColumn: template.columns.find((c) => c.key === template.dateKey),
+      districtRules,
+      dateColumns: template.columns.filter((c) => c.type === "date"),
+    };
+    plans.set(template, plan);
+  }
+  return plan;
 }
 
 function warning(column: ColumnDef, raw: unknown, message: string): Problem {

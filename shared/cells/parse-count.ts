@@ -7,6 +7,22 @@ const NONE = new Set(["-", "–", "—", "không", "0"]);
 const GROUPED = /^\d{1,3}([. ]\d{3})+$/;
 const HINT = "Hãy nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống nếu không có.";
 
+// One frozen result per small count, made when first read: most count cells are below
+// this, and then reading one allocates nothing.
+const SMALL = 4096;
+const smallResults: (CellResult<number> | undefined)[] = [];
+
+function counted(n: number): CellResult<number> {
+  // -0 keeps its own result, as it always had.
+  if (n >= SMALL || 1 / n < 0) return { ok: true, value: n };
+  let result = smallResults[n];
+  if (result === undefined) {
+    result = Object.freeze({ ok: true as const, value: n });
+    smallResults[n] = result;
+  }
+  return result;
+}
+
 /** A count cell: a non-negative whole number; blank, `-` or `không` mean none. */
 export function parseCount(raw: unknown): CellResult<number> {
   if (raw === null || raw === undefined) return BLANK;
@@ -15,7 +31,7 @@ export function parseCount(raw: unknown): CellResult<number> {
   const text = normalizeText(raw);
   if (text === "") return BLANK;
   if (isDigits(text)) return fromNumber(Number(text), raw);
-  if (NONE.has(foldKey(text))) return { ok: true, value: 0 };
+  if (NONE.has(foldKey(text))) return counted(0);
   if (GROUPED.test(text)) return fromNumber(Number(text.replace(/[. ]/g, "")), raw);
   if (/^-\s*\d/.test(text)) return fail(`Số lượng không được âm ("${raw}"). ${HINT}`);
   if (/^\d+[,.]\d+$/.test(text)) {
@@ -34,7 +50,7 @@ function isDigits(text: string): boolean {
 
 /** `shown` is the cell as typed, turned into text only for a message. */
 function fromNumber(n: number, shown: unknown): CellResult<number> {
-  if (Number.isSafeInteger(n) && n >= 0) return { ok: true, value: n };
+  if (Number.isSafeInteger(n) && n >= 0) return counted(n);
   const typed = displayValue(shown);
   if (!Number.isFinite(n)) return fail(`"${typed}" không phải số. ${HINT}`);
   if (n < 0) return fail(`Số lượng không được âm ("${typed}"). ${HINT}`);

@@ -1,5 +1,6 @@
 import type { IsoDate } from "../schema/template.ts";
 import { displayValue, normalizeText } from "../text/fold.ts";
+import { StringCache } from "../text/string-cache.ts";
 import {
   END_SERIAL,
   MAX_YEAR,
@@ -16,6 +17,9 @@ const DAY_FIRST = /^(\d{1,2}) ?[/-] ?(\d{1,2}) ?[/-] ?(\d{4})$/;
 const YEAR_FIRST = /^(\d{4}) ?- ?(\d{1,2}) ?- ?(\d{1,2})$/;
 // One frozen result per day of the allowed years (≈ 37,000 at most), as for the strings.
 const serialResults: (CellResult<IsoDate> | undefined)[] = [];
+// Dates typed as text, by the text as typed: a unit types the same few hundred days, each
+// read once (no regex, no Date).
+const typedResults = new StringCache<CellResult<IsoDate>>(2_000, 40);
 const FORMAT_HINT = "Hãy nhập ngày dạng dd/mm/yyyy, ví dụ 05/06/2026.";
 
 /**
@@ -42,6 +46,8 @@ export function parseDate(raw: unknown): CellResult<IsoDate> {
   if (typeof raw !== "string") {
     return fail(`Giá trị "${displayValue(raw)}" không phải ngày. ${FORMAT_HINT}`);
   }
+  const known = typedResults.get(raw);
+  if (known !== undefined) return known;
   const text = normalizeText(raw);
   if (text === "") return BLANK;
   const dayFirst = DAY_FIRST.exec(text);
@@ -61,7 +67,9 @@ export function parseDate(raw: unknown): CellResult<IsoDate> {
     const why = m < 1 || m > 12 ? `không có tháng ${m}` : `tháng ${m}/${y} không có ngày ${d}`;
     return fail(`Ngày "${raw}" không tồn tại (${why}). Hãy sửa lại cho đúng ngày thực tế.`);
   }
-  return { ok: true, value: date };
+  const result = Object.freeze({ ok: true as const, value: date });
+  typedResults.set(raw, result);
+  return result;
 }
 
 function yearOutOfRange(year: number, shown: string): CellResult<IsoDate> {

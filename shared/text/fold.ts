@@ -6,8 +6,11 @@
  * Every cell of every unit passes through here, so the common case (short text, already
  * NFC, single spaces) is answered by one scan of the characters, and the full work
  * (`normalize`, regexes) is only done for text that needs it; the folded keys of
- * repeated text (dropdown values, titles, wards) are cached.
+ * repeated text (dropdown values, titles, wards) are cached, and one-off text is folded
+ * by table (fold-table.ts).
  */
+import { foldByTable } from "./fold-table.ts";
+import { StringCache } from "./string-cache.ts";
 
 // Characters that take no room on screen: soft hyphen, Mongolian vowel separator, zero
 // width space/non-joiner/joiner, left-to-right and right-to-left marks and embeddings,
@@ -50,42 +53,12 @@ const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
 const MAY_CHANGE =
   /[^ !-~\u0080-\u0084\u0086-\u009f\u00a1-\u00ac\u00ae-\u02ff\u1e00-\u1eff]|^ | $| {2}/;
 
-/**
- * A cache of short strings (normalised text, folded keys), bounded because a Worker
- * isolate lives across runs and units. 10,000 entries hold every dropdown value, alias,
- * title and header in all their typed forms plus a unit's repeated texts, while long or
- * one-off texts (content, names) would otherwise grow it without end; at ≤ 128
- * characters it stays under ~5 MB. Two generations of 5,000: when the young one is full
- * it becomes the old one and the old one is dropped, and a hit in the old one moves
- * back, so what is used often stays and nothing is scanned to find what to drop.
- */
-class StringCache {
-  static readonly GENERATION = 5_000;
-  static readonly LONGEST = 128;
-  private young = new Map<string, string>();
-  private old = new Map<string, string>();
-
-  get(value: string): string | undefined {
-    const hit = this.young.get(value);
-    if (hit !== undefined) return hit;
-    const aged = this.old.get(value);
-    if (aged !== undefined) this.set(value, aged);
-    return aged;
-  }
-
-  set(value: string, result: string): void {
-    if (value.length > StringCache.LONGEST) return;
-    if (this.young.size >= StringCache.GENERATION) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(value, result);
-  }
-}
-
+// Bounded (see StringCache): 10,000 entries hold every dropdown value, alias, title and
+// header in all their typed forms plus a unit's repeated texts; at ≤ 128 characters a
+// cache stays under ~5 MB.
 // Text that needs the full path (typed NFD, doubled spaces) is usually typed the same way
 // again in the next rows.
-const normalCache = new StringCache();
+const normalCache = new StringCache<string>();
 
 /** Invisible characters removed, NFC, trimmed, inner runs of whitespace collapsed to one space. */
 export function normalizeText(value: string): string {
@@ -97,20 +70,27 @@ export function normalizeText(value: string): string {
   return text;
 }
 
-function isAscii(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return false;
-  return true;
+// Whether `normalizeText` leaves a character alone: the fold table's test of clean text.
+function isNormal(ch: string): boolean {
+  return normalizeText(ch) === ch;
 }
 
-// The five Vietnamese tone marks as combining characters (after NFD). Vowel-quality
-// marks (circumflex U+0302, breve U+0306, horn U+031B) are letters, not tones, and stay.
+// The five Vietnamese tone marks as combining characters (after NFD).
 function isToneMark(c: number): boolean {
   return c === 0x300 || c === 0x301 || c === 0x303 || c === 0x309 || c === 0x323;
 }
 
 function computeFoldKey(value: string): string {
-  const text = normalizeText(value).toLowerCase();
-  if (isAscii(text)) return text; // no tone marks to move
+  // Most text is Latin letters already normal: one table pass, no `normalize`.
+  const direct = foldByTable(value, true, isNormal);
+  if (direct !== undefined) return direct;
+  const text = normalizeText(value);
+  return foldByTable(text, false, isNormal) ?? foldTheLongWay(text);
+}
+
+/** The definition the table follows, for any normalised text. */
+function foldTheLongWay(normal: string): string {
+  const text = normal.toLowerCase();
   // One pass over the decomposed text: each word's tone marks go to its end. NFC of the
   // whole equals NFC word by word, as a space composes with nothing.
   const nfd = text.normalize("NFD");
@@ -132,7 +112,7 @@ function computeFoldKey(value: string): string {
   return (out + nfd.slice(from) + tones).normalize("NFC");
 }
 
-const foldCache = new StringCache();
+const foldCache = new StringCache<string>();
 
 /**
  * A comparison key: equal for two spellings a person would call the same. NFC, case
@@ -145,6 +125,17 @@ export function foldKey(value: string): string {
   const key = computeFoldKey(value);
   foldCache.set(value, key);
   return key;
+}
+
+/**
+ * `foldKey` for a caller that keeps its own map of the texts it has folded (the
+ * aggregation, per unit and column): folded by table without passing through the shared
+ * cache, where one-off texts (names, decision numbers) would only push out the repeated
+ * ones and age through the heap (what is there already is used). Text the table does not
+ * cover takes `foldKey`.
+ */
+export function foldKeyOnce(value: string): string {
+  return foldCache.peek(value) ?? foldByTable(value, true, isNormal) ?? foldKey(value);
 }
 
 /** Cell values arrive as anything the Sheets API or Apps Script returns; show them as typed. */
