@@ -127,7 +127,8 @@ function compare(a: Value, op: string, b: Value): Value {
   if (a === ERROR || b === ERROR) return ERROR;
   // Sheets: text compares without case; any text is greater than any number.
   const rank = (v: Value) => (typeof v === "number" ? 0 : typeof v === "string" ? 1 : 2);
-  const key = (v: Value) => (typeof v === "string" ? v.toLocaleLowerCase("vi") : v);
+  const key = (v: number | string | boolean) =>
+    typeof v === "string" ? v.toLocaleLowerCase("vi") : Number(v);
   const order =
     rank(a) !== rank(b) ? rank(a) - rank(b) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   return {
