@@ -4,15 +4,12 @@ import type { ProvinceInputs } from "../storage/province-input-repository.ts";
 import { encodeSnapshot, sha256Hex } from "../storage/snapshot-codec.ts";
 import type { UnitOutcome, UnitState } from "./model.ts";
 import type { ProvinceSource } from "./province-source.ts";
+import { QUIET_MAX_MS } from "./quiet-run.ts";
 import { inputTitles, type ProvinceLayout, type ProvinceRead } from "./read-province.ts";
 
-/** A run that changes nothing still rewrites the sheet this often, so the time the sheet
- * says it was put together is never older than this. */
-export const QUIET_MAX_MS = 60 * 60_000;
-
-/** Said in D1 and /api/runs/latest by a run that found nothing to write. */
-export const QUIET_MESSAGE =
-  "Không có thay đổi nào kể từ lần ghi trước: bảng tính của tỉnh không cần ghi lại.";
+// Here too for the callers that knew them here; output/log-tab.ts imports quiet-run.ts,
+// which the Node-side typecheck can follow without D1's types.
+export { QUIET_MAX_MS, QUIET_MESSAGE } from "./quiet-run.ts";
 
 /**
  * What to remember of the province after a run (null: nothing new, or no registry tab to

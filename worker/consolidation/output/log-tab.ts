@@ -2,7 +2,7 @@ import { periodName } from "../../../shared/period-names.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
 import type { RunRecord, RunStatus, RunTrigger } from "../model.ts";
-import { QUIET_MESSAGE } from "../province-inputs.ts";
+import { QUIET_MESSAGE } from "../quiet-run.ts";
 import { block, rowRuns } from "./block-formats.ts";
 import {
   blank,

@@ -1,0 +1,10 @@
+/** What a run that finds nothing new says and how long it may go without writing
+ * (province-inputs.ts decides; output/log-tab.ts folds such runs into one row). */
+
+/** A run that changes nothing still rewrites the sheet this often, so the time the sheet
+ * says it was put together is never older than this. */
+export const QUIET_MAX_MS = 60 * 60_000;
+
+/** Said in D1 and /api/runs/latest by a run that found nothing to write. */
+export const QUIET_MESSAGE =
+  "Không có thay đổi nào kể từ lần ghi trước: bảng tính của tỉnh không cần ghi lại.";
