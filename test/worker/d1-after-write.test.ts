@@ -83,7 +83,8 @@ describe("D1 failing after the provincial write landed", () => {
     const P = "d1-down-tinh";
     const published = await publishedThenEdited(P, "d1-down-a");
 
-    const leaseMs = 200;
+    // Long enough that a loaded machine still renews it in time, short enough to wait out.
+    const leaseMs = 1_500;
     const d1 = d1FailingAfterTheWrite(P);
     // Nothing to record the failure in: the run's promise rejects (the Worker logs it).
     await expect(
