@@ -2,11 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { SubmissionStatus } from "../../shared/submission/submission-status.ts";
 import { sortForCalls } from "../../worker/consolidation/output/submissions-tab.ts";
-import {
-  rateText,
-  reportingRate,
-  reportingRateLine,
-} from "../../worker/consolidation/submissions.ts";
+import { reportingRate } from "../../worker/consolidation/submissions.ts";
+import { rateText, reportingRateLine } from "../../worker/consolidation/submissions-text.ts";
 
 const arbStatus = fc
   .record({

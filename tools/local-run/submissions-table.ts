@@ -9,7 +9,7 @@ import {
   ON_TIME_LABEL,
   type SubmissionState,
 } from "../../shared/submission/submission-status.ts";
-import { reportingRateLine } from "../../worker/consolidation/submissions.ts";
+import { reportingRateLine } from "../../worker/consolidation/submissions-text.ts";
 
 /** What `npm start` prints of the submissions, from `totals.json` alone (docs/output.md). */
 export interface SubmissionsForPrint {

@@ -11,7 +11,8 @@ import {
 import type { CellData } from "../../sheets/request-types.ts";
 import type { ConsolidationReport, Contact } from "../model.ts";
 import { periodSentence } from "../period-label.ts";
-import { changedNote, rateText, submissionLabel, type UnitSubmission } from "../submissions.ts";
+import type { UnitSubmission } from "../submissions.ts";
+import { changedNote, rateText, submissionLabel } from "../submissions-text.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
 import {
   blank,
