@@ -15,8 +15,13 @@ export interface TabProblem {
   readonly message: string;
 }
 
+/** Each valid row's 1-based row in the unit's sheet, by template id, in `rows` order. */
+export type UnitSheetRows = { readonly [T in TemplateId]: number[] };
+
 export interface UnitRead {
   readonly rows: UnitRows;
+  /** Where each row of `rows` is in the unit's sheet (for links to it). */
+  readonly sheetRows: UnitSheetRows;
   readonly issues: Issue[];
   readonly invalidRows: number;
   /** Template tab titles not found in the unit's spreadsheet. */
@@ -47,6 +52,10 @@ export function emptyUnitRows(): UnitRows {
  */
 export function readUnit(tabs: readonly UnitTab[], options: WarningOptions = {}): UnitRead {
   const rows = emptyUnitRows() as Record<TemplateId, unknown[]>;
+  const sheetRows = Object.fromEntries(TEMPLATES.map((t) => [t.id, []])) as unknown as Record<
+    TemplateId,
+    number[]
+  >;
   const issues: Issue[] = [];
   const missingTabs: string[] = [];
   const tabProblems: TabProblem[] = [];
@@ -83,10 +92,18 @@ export function readUnit(tabs: readonly UnitTab[], options: WarningOptions = {})
     }
     const read = readTab(template, first.values ?? [], template.title, options);
     rows[template.id] = read.rows.map((r) => r.row);
+    sheetRows[template.id] = read.rows.map((r) => r.sheetRow);
     issues.push(...read.issues);
     if (read.tabProblem !== null)
       tabProblems.push({ tab: template.title, message: read.tabProblem });
     invalidRows += read.invalidRows;
   }
-  return { rows: rows as unknown as UnitRows, issues, invalidRows, missingTabs, tabProblems };
+  return {
+    rows: rows as unknown as UnitRows,
+    sheetRows,
+    issues,
+    invalidRows,
+    missingTabs,
+    tabProblems,
+  };
 }

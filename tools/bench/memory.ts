@@ -3,7 +3,7 @@
  * capped as Cloudflare caps an isolate (128 MB), and the largest heap it reached.
  *
  *   node --experimental-strip-types tools/bench/memory.ts [--units 3321] [--heap-mib 128]
- *     [--window-ms 250] [--json FILE]
+ *     [--window-ms 250] [--json FILE] [--log FILE]
  *
  * The cap and V8's GC trace are passed to workerd by Miniflare
  * (MINIFLARE_WORKERD_V8_FLAGS); the peak is the largest heap V8 reports still in use
@@ -41,6 +41,8 @@ export async function runMemoryBench(options: {
   units: number;
   heapCapMiB: number;
   windowMs: number;
+  /** Writes the Worker's log (GC trace included) here, to see which phase held what. */
+  logFile?: string | undefined;
 }): Promise<MemoryFigures> {
   process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-old-space-size=${options.heapCapMiB} --trace-gc`;
   // Imported after the flags are set: Miniflare reads them when it starts workerd.
@@ -56,9 +58,12 @@ export async function runMemoryBench(options: {
   const seconds = () => ((performance.now() - started) / 1000).toFixed(0);
   console.log(`province built and Worker started in ${seconds()} s`);
   try {
-    const run = await session.run(options.units, 20 * 60_000);
-    completed = run.status === "succeeded";
-    console.log(`run ${run.status} after ${seconds()} s (${run.reads} reads)`);
+    // The whole first sync: its last run loads every unit's pending read and writes.
+    const run = await session.sync(options.units, 20 * 60_000);
+    completed = run.completed;
+    console.log(
+      `sync ${run.status} in ${run.invocations} run(s) after ${seconds()} s (${run.reads} reads)`,
+    );
   } catch (e) {
     // workerd killed by the cap ends the scheduled call or the API with an error.
     console.log(`run ended after ${seconds()} s: ${(e as Error).message}`);
@@ -66,6 +71,7 @@ export async function runMemoryBench(options: {
     logs.push(...session.worker.takeLogs());
     await session.close().catch(() => undefined);
   }
+  if (options.logFile) await writeFile(options.logFile, `${logs.join("\n")}\n`);
   return {
     units: options.units,
     heapCapMiB: options.heapCapMiB,
@@ -81,12 +87,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       "heap-mib": { type: "string", default: "128" },
       "window-ms": { type: "string", default: "250" },
       json: { type: "string" },
+      log: { type: "string" },
     },
   });
   const figures = await runMemoryBench({
     units: Number(args.units),
     heapCapMiB: Number(args["heap-mib"]),
     windowMs: Number(args["window-ms"]),
+    logFile: args.log,
   });
   console.log(
     `${figures.units} units under a ${figures.heapCapMiB} MiB heap: ${figures.completed ? "completed" : "did not complete"}, peak heap ${figures.peakHeapMiB} MiB`,

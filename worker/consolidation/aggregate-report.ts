@@ -1,8 +1,10 @@
-import { aggregateUnit, sumMetrics } from "../../shared/aggregate.ts";
+import { sumMetrics } from "../../shared/aggregate.ts";
 import { previousPeriod, samePeriodLastYear } from "../../shared/comparison.ts";
+import type { Metrics } from "../../shared/metrics.ts";
 import type { Period } from "../../shared/periods.ts";
 import type { ComparedTotal, ConsolidationReport, Contact, UnitOutcome } from "./model.ts";
 import type { ProvinceRead } from "./read-province.ts";
+import { figuresOf, sumFigures, type UnitFigures } from "./unit-figures.ts";
 
 /** The province's figures for the report: every unit's metrics summed, the same for the
  * periods the report compares with (from the same snapshots), with the province's own
@@ -13,15 +15,12 @@ export function aggregateReport(
   period: Period,
   generatedAt: string,
 ): ConsolidationReport {
-  const compared = (p: Period | null): ComparedTotal | null =>
-    p && {
-      period: p,
-      total: sumMetrics(
-        outcomes.flatMap(({ snapshot }) =>
-          snapshot ? [aggregateUnit(snapshot.rows, snapshot.invalidRows, p)] : [],
-        ),
-      ),
-    };
+  // Each unit's figures were computed once, when it was decided: no rows are read here.
+  const figures = outcomes.map((o) => figuresOf(o, period));
+  const compared = (
+    p: Period | null,
+    pick: (f: UnitFigures) => Metrics | null,
+  ): ComparedTotal | null => p && { period: p, total: sumFigures(figures, pick) };
   const contacts = new Map<string, Contact>();
   for (const unit of province.registry.units) {
     if (unit.contact) contacts.set(unit.code, unit.contact);
@@ -36,8 +35,8 @@ export function aggregateReport(
     ],
     total: sumMetrics(outcomes.flatMap((o) => (o.metrics ? [o.metrics] : []))),
     comparison: {
-      samePeriodLastYear: compared(samePeriodLastYear(period)),
-      previousPeriod: compared(previousPeriod(period)),
+      samePeriodLastYear: compared(samePeriodLastYear(period), (f) => f.samePeriodLastYear),
+      previousPeriod: compared(previousPeriod(period), (f) => f.previousPeriod),
     },
     province: {
       spreadsheetId: province.spreadsheetId,

@@ -4,6 +4,7 @@ import type { Period, PeriodRule } from "../../shared/periods.ts";
 import type { TabProblem, UnitRows } from "../../shared/read-unit.ts";
 import type { Submission } from "../../shared/submission/submission-status.ts";
 import type { SubmissionsReport } from "./submissions.ts";
+import type { UnitFigures } from "./unit-figures.ts";
 
 /**
  * The domain of one consolidation run: units, their statuses and snapshots, the run's
@@ -21,6 +22,9 @@ export type TabSheetIds = Readonly<Record<string, number>>;
 /** The last good read of a unit: enough to compute any period later without Google. */
 export interface UnitSnapshot {
   readonly rows: UnitRows;
+  /** Each row's 1-based row in the unit's sheet, by template id, in `rows` order (absent
+   * in snapshots stored before row numbers were kept; null for such a row). */
+  readonly sheetRows?: Readonly<Record<string, readonly (number | null)[]>>;
   readonly issues: readonly Issue[];
   readonly invalidRows: number;
   /** Template tabs whose rows could not all be counted (missing, header not found,
@@ -83,6 +87,9 @@ export interface UnitOutcome {
   readonly snapshot: UnitSnapshot | null;
   /** Metrics for the report's period; null when there is no snapshot. */
   readonly metrics: Metrics | null;
+  /** The unit's figures for every period the report shows (unit-figures.ts), computed
+   * when the unit was decided; absent in an outcome made elsewhere (then from `snapshot`). */
+  readonly figures?: UnitFigures | null;
   /** The error is a registry problem, already listed with its row in `Lỗi dữ liệu`. */
   readonly errorFromRegistry: boolean;
 }

@@ -1,7 +1,8 @@
-import { aggregateUnit } from "../../shared/aggregate.ts";
 import type { Period } from "../../shared/periods.ts";
+import { packSnapshot } from "../storage/snapshot-codec.ts";
 import type { RegisteredUnit, UnitOutcome, UnitSnapshot, UnitState } from "./model.ts";
 import type { UnitSheetRead } from "./read-unit-sheet.ts";
+import { unitFigures } from "./unit-figures.ts";
 
 /** What reading one unit gave: its rows, a failure reason, or nothing to read. */
 export type UnitRead =
@@ -38,8 +39,7 @@ export async function decideUnit(
   };
   const outcome = (state: UnitState, snapshot: UnitSnapshot | null): UnitOutcome => ({
     state,
-    snapshot,
-    metrics: snapshot ? aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period) : null,
+    ...kept(snapshot, context.period),
     errorFromRegistry: read.kind === "skipped" && state.status !== "missing",
   });
   if (unit.spreadsheetId === null && unit.problem === null) {
@@ -49,6 +49,7 @@ export async function decideUnit(
     const { read: rows, titles, sheetIds } = read.sheet;
     const snapshot: UnitSnapshot = {
       rows: rows.rows,
+      sheetRows: rows.sheetRows,
       // Rows of `Nộp báo cáo` that cannot be read are listed with the unit's other issues.
       issues: [...rows.issues, ...read.sheet.submissions.issues],
       invalidRows: rows.invalidRows,
@@ -105,8 +106,21 @@ export async function keepUnchanged(
       error: null,
       checkedAt: context.now,
     },
-    snapshot,
-    metrics: aggregateUnit(snapshot.rows, snapshot.invalidRows, context.period),
+    ...kept(snapshot, context.period),
     errorFromRegistry: false,
   };
+}
+
+/**
+ * What an outcome keeps of a unit's snapshot: its figures for every period the report
+ * shows, and the snapshot packed (snapshot-codec.ts), so that a run holding every unit of
+ * a large province stays within an isolate's memory.
+ */
+function kept(
+  snapshot: UnitSnapshot | null,
+  period: Period,
+): Pick<UnitOutcome, "snapshot" | "metrics" | "figures"> {
+  if (!snapshot) return { snapshot: null, metrics: null, figures: null };
+  const figures = unitFigures(snapshot, period);
+  return { snapshot: packSnapshot(snapshot), metrics: figures.period, figures };
 }

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type { Issue } from "../../shared/issue.ts";
 import { emptyUnitRows, type TabProblem, type UnitRows } from "../../shared/read-unit.ts";
 import type { Submission } from "../../shared/submission/submission-status.ts";
@@ -17,6 +18,9 @@ interface Encoded {
   readonly v: 1;
   readonly columns: Record<string, string[]>;
   readonly rows: Record<string, unknown[][]>;
+  /** Each row's 1-based row in the unit's sheet, in `rows` order; absent in snapshots
+   * stored before row numbers were kept (their rows decode without one). */
+  readonly sheetRows?: Record<string, (number | null)[]>;
   readonly issues: readonly Issue[];
   readonly invalidRows: number;
   /** Absent in snapshots stored before tab problems were kept. */
@@ -26,6 +30,9 @@ interface Encoded {
 }
 
 export function encodeSnapshot(snapshot: UnitSnapshot): string {
+  // A packed snapshot is its encoding already: no second encoding, the same hash.
+  const packed = packedBytes.get(snapshot);
+  if (packed) return unpackJson(packed);
   const columns: Record<string, string[]> = {};
   const rows: Record<string, unknown[][]> = {};
   for (const template of TEMPLATES) {
@@ -38,6 +45,7 @@ export function encodeSnapshot(snapshot: UnitSnapshot): string {
     v: 1,
     columns,
     rows,
+    ...(snapshot.sheetRows ? { sheetRows: sheetRowsOf(snapshot) } : {}),
     issues: snapshot.issues,
     invalidRows: snapshot.invalidRows,
     tabProblems: snapshot.tabProblems,
@@ -46,7 +54,71 @@ export function encodeSnapshot(snapshot: UnitSnapshot): string {
   return JSON.stringify(encoded);
 }
 
+/**
+ * The snapshot `json` holds, kept packed: a unit's rows and issues as objects take about
+ * ten times the memory of their deflated encoding, and a run holds every unit's snapshot
+ * until it publishes (3,321 units would not fit in an isolate). `rows` and `issues` are
+ * decoded when read, so read each once per use (the last unit decoded is cached).
+ */
 export function decodeSnapshot(json: string): UnitSnapshot {
+  const eager = unpackedSnapshot(json);
+  return packed(deflateRawSync(encoder.encode(json), { level: 1 }), eager);
+}
+
+/** `snapshot` packed as decodeSnapshot packs one (a fresh read, before it is kept). */
+export function packSnapshot(snapshot: UnitSnapshot): UnitSnapshot {
+  if (packedBytes.has(snapshot)) return snapshot;
+  return decodeSnapshot(encodeSnapshot(snapshot));
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const packedBytes = new WeakMap<object, Uint8Array>();
+// Consumers read `rows` then `issues` of one unit in a row: decode it once for them.
+let lastUnpacked: { readonly bytes: Uint8Array; readonly snapshot: UnitSnapshot } | null = null;
+
+function unpackJson(bytes: Uint8Array): string {
+  return decoder.decode(inflateRawSync(bytes));
+}
+
+function unpack(bytes: Uint8Array): UnitSnapshot {
+  if (lastUnpacked?.bytes !== bytes) {
+    lastUnpacked = { bytes, snapshot: unpackedSnapshot(unpackJson(bytes)) };
+  }
+  return lastUnpacked.snapshot;
+}
+
+function packed(bytes: Uint8Array, eager: UnitSnapshot): UnitSnapshot {
+  const snapshot = {
+    invalidRows: eager.invalidRows,
+    tabProblems: eager.tabProblems,
+    ...(eager.submissions ? { submissions: eager.submissions } : {}),
+  };
+  // Enumerable, so a packed snapshot reads (and compares) like the plain one.
+  const lazy = (key: "rows" | "issues" | "sheetRows") => ({
+    enumerable: true,
+    get: () => unpack(bytes)[key],
+  });
+  Object.defineProperties(snapshot, {
+    rows: lazy("rows"),
+    issues: lazy("issues"),
+    ...(eager.sheetRows ? { sheetRows: lazy("sheetRows") } : {}),
+  });
+  packedBytes.set(snapshot, bytes);
+  return snapshot as UnitSnapshot;
+}
+
+function sheetRowsOf(snapshot: UnitSnapshot): Record<string, (number | null)[]> {
+  const out: Record<string, (number | null)[]> = {};
+  for (const template of TEMPLATES) {
+    const count = (snapshot.rows[template.id] as readonly unknown[]).length;
+    const known = snapshot.sheetRows?.[template.id] ?? [];
+    out[template.id] = Array.from({ length: count }, (_, i) => known[i] ?? null);
+  }
+  return out;
+}
+
+function unpackedSnapshot(json: string): UnitSnapshot {
   const encoded = JSON.parse(json) as Encoded;
   const rows = emptyUnitRows() as unknown as Record<string, Record<string, unknown>[]>;
   for (const template of TEMPLATES) {
@@ -68,6 +140,7 @@ export function decodeSnapshot(json: string): UnitSnapshot {
     invalidRows: encoded.invalidRows,
     tabProblems: encoded.tabProblems ?? [],
     ...(encoded.submissions ? { submissions: encoded.submissions } : {}),
+    ...(encoded.sheetRows ? { sheetRows: encoded.sheetRows } : {}),
   };
 }
 

@@ -12,19 +12,22 @@ import {
   plannedSheetId,
   removeCharts,
 } from "./charts-tab.ts";
-import { type DetailUnit, detailRows, detailTab, type ListedRow, tabOrder } from "./detail-tabs.ts";
-import { type ErrorSource, errorsTabOrder, sourceRows } from "./error-rows.ts";
+import { type DetailUnit, detailRows, detailTab, tabOrder } from "./detail-tabs.ts";
+import { type ErrorRow, type ErrorSource, errorsTabOrder, sourceRows } from "./error-rows.ts";
 import { errorsTab } from "./errors-tab.ts";
+import {
+  addList,
+  cutPool,
+  droppedRows,
+  listPool,
+  omissionOf,
+  type PooledList,
+} from "./list-pool.ts";
 import { logTab } from "./log-tab.ts";
-import { capLists, jsonBytes, OUTPUT_BUDGET_BYTES, rowBytes } from "./output-budget.ts";
+import { OUTPUT_BUDGET_BYTES, requestsBytes } from "./output-budget.ts";
 import { type ReportTextInput, reportTextTab } from "./report-text-tab.ts";
 import { reportView } from "./report-view.ts";
-import {
-  detailNotice,
-  errorsNotice,
-  type Omission,
-  shortenedRunNote,
-} from "./shortening-notices.ts";
+import { detailNotice, errorsNotice, shortenedRunNote } from "./shortening-notices.ts";
 import { type SubmissionsTabInput, submissionsTab } from "./submissions-tab.ts";
 import { type SummaryInput, summaryTab } from "./summary-tab.ts";
 import { planTabs } from "./tab-plan.ts";
@@ -38,13 +41,22 @@ export interface OutputTabsInput {
   readonly reportText: ReportTextInput;
   /** `Tình hình nộp báo cáo`; absent when the run judged no submissions. */
   readonly submissions?: SubmissionsTabInput | null;
-  /** Per template, in `Chi tiết` order: the units with figures and their rows. */
-  readonly details: readonly {
-    readonly template: Template;
-    readonly units: readonly DetailUnit[];
-  }[];
-  /** The province first, then the units in registry order. */
-  readonly errorSources: readonly ErrorSource[];
+  /** The templates of the `Chi tiết` tabs, in their order. */
+  readonly detailTemplates: readonly Template[];
+  /** The province's own problems in `Lỗi dữ liệu` (never cut). */
+  readonly provinceErrors: ErrorSource;
+  /** The units in registry order, each opened once, when its rows are listed. */
+  readonly units: readonly UnitLists[];
+}
+
+/** A unit's rows for the list tabs, made when asked: the unit's rows are decoded only
+ * while they are listed, one unit at a time. */
+export interface UnitLists {
+  readonly open: () => {
+    /** The unit's rows of each detail template (detailTemplates order); null: no figures. */
+    readonly details: readonly DetailUnit[] | null;
+    readonly errors: ErrorSource;
+  };
 }
 
 export interface PlanInput {
@@ -71,16 +83,18 @@ export interface OutputPlan {
 
 // Room for what measuring rows does not see: the notice lines and the log note.
 const NOTICE_ALLOWANCE = 8 * 1024;
-// Each round frees at least what the last one was over by, so one round should do.
+// The rows are measured as they are made, so one round should do; more only if the
+// notices took more than their allowance.
 const MAX_CAP_ROUNDS = 4;
 
 /**
  * The output of a run within the size Google accepts for one request. `Tổng hợp`, `Theo
- * đơn vị` and `Nhật ký` are always whole. When everything does not fit, rows go fairly:
- * the detail tabs' rows are cut per unit and tab, the largest lists first (so the unit
- * that caused the overflow loses rows first and a small unit keeps all of its rows), rows
- * outside the period before rows in it; then the units' rows of `Lỗi dữ liệu` the same
- * way. Every shortened tab says on its first line what it leaves out.
+ * đơn vị` and `Nhật ký` are always whole. The detail tabs and `Lỗi dữ liệu` are made unit
+ * by unit within the room the whole tabs leave (list-pool.ts): when everything does not
+ * fit, rows go fairly, the largest lists first (so the unit that caused the overflow
+ * loses rows first and a small unit keeps all of its rows), a unit's rows outside the
+ * period before its rows in it; the detail tabs' and `Lỗi dữ liệu`'s lists compete
+ * alike. Every shortened tab says on its first line what it leaves out.
  */
 export function planOutput(input: PlanInput): OutputPlan {
   const { tabs } = input;
@@ -94,29 +108,24 @@ export function planOutput(input: PlanInput): OutputPlan {
     charts.tab,
     reportText.tab,
   ];
-  // One list per (template, unit), and per error source; the province's are never cut.
-  const details = tabs.details.map((d) => detailRows(d.template, d.units, tabs.period));
   // `Mẫu báo cáo` is the province's tab: its unknown placeholders are the province's problems.
-  const errors = tabs.errorSources.map((source, i) =>
-    sourceRows(
-      i === 0 ? { ...source, issues: [...source.issues, ...reportText.problems] } : source,
-    ),
-  );
-  const detailLists = details.flat();
-  const unitErrors = errors.slice(1);
+  const provinceRows = sourceRows({
+    ...tabs.provinceErrors,
+    issues: [...tabs.provinceErrors.issues, ...reportText.problems],
+  });
 
-  const assemble = (detailKept: readonly number[], errorKept: readonly number[]): OutputPlan => {
-    let at = 0;
-    const detailTabs = tabs.details.map((d, t) => {
-      const byUnit = details[t]!;
-      const kept = byUnit.map(() => detailKept[at++]!);
-      const notice = detailNotice(omission(byUnit, kept), tabs.period);
-      return detailTab(d.template, tabOrder(byUnit, kept), notice);
+  // Each unit's lists, as the pool keeps them; empty until the units are listed.
+  const detailLists: PooledList[][] = tabs.detailTemplates.map(() => []);
+  const unitErrors: PooledList<ErrorRow>[] = [];
+  const assemble = (): OutputPlan => {
+    const detailTabs = tabs.detailTemplates.map((template, t) => {
+      const byUnit = detailLists[t] ?? [];
+      const notice = detailNotice(omissionOf(byUnit), tabs.period);
+      return detailTab(template, tabOrder(byUnit.map((l) => l.rows)), notice);
     });
-    const errorKeptAll = [errors[0]?.length ?? 0, ...errorKept];
-    const errorOmission = omission(errors, errorKeptAll);
-    const detailsOmitted = detailLists.reduce((n, l, i) => n + l.length - detailKept[i]!, 0);
-    const errorsOmitted = errorOmission.outsidePeriod + errorOmission.inPeriod;
+    const errorRows = errorsTabOrder([provinceRows, ...unitErrors.map((l) => l.rows)]);
+    const detailsOmitted = droppedRows(detailLists.flat());
+    const errorsOmitted = droppedRows(unitErrors);
     const shortened =
       detailsOmitted || errorsOmitted ? shortenedRunNote(detailsOmitted, errorsOmitted) : null;
     const tabRequests = planTabs(
@@ -124,7 +133,7 @@ export function planOutput(input: PlanInput): OutputPlan {
       [
         ...fixed,
         ...detailTabs,
-        errorsTab(errorsTabOrder(errors, errorKeptAll), errorsNotice(errorOmission)),
+        errorsTab(errorRows, errorsNotice(omissionOf(unitErrors))),
         logTab(input.runs(shortened)),
       ],
       input.protectedSheetIds,
@@ -136,26 +145,29 @@ export function planOutput(input: PlanInput): OutputPlan {
       ...tabRequests,
       ...(chartsSheetId === null ? [] : charts.charts(chartsSheetId)),
     ];
-    return { requests, bytes: jsonBytes(requests), shortened };
+    return { requests, bytes: requestsBytes(requests), shortened };
   };
 
-  let detailKept = detailLists.map((l) => l.length);
-  let errorKept = unitErrors.map((l) => l.length);
-  let plan = assemble(detailKept, errorKept);
-  if (plan.bytes <= budget) return plan;
-
-  // Detail and error lists compete alike: whichever is largest is cut first.
-  const sizes = [...detailLists, ...unitErrors].map((l) => l.map(rowBytes));
-  let kept = [...detailKept, ...errorKept];
+  // What is never cut, measured once: the room the lists may take is what it leaves.
+  const whole = assemble();
+  const pool = listPool(budget - whole.bytes - NOTICE_ALLOWANCE);
+  for (const unit of tabs.units) {
+    const { details, errors } = unit.open();
+    if (details) {
+      tabs.detailTemplates.forEach((template, t) => {
+        const of = details[t];
+        if (!of) return;
+        const [rows = []] = detailRows(template, [of], tabs.period);
+        detailLists[t]!.push(addList(pool, of.code, rows));
+      });
+    }
+    unitErrors.push(addList(pool, errors.code, sourceRows(errors)));
+  }
+  cutPool(pool, pool.bytes - pool.room);
+  let plan = assemble();
   for (let round = 0; round < MAX_CAP_ROUNDS && plan.bytes > budget; round++) {
-    const need = plan.bytes - budget + NOTICE_ALLOWANCE;
-    kept = capLists(
-      sizes.map((list, i) => list.slice(0, kept[i])),
-      need,
-    ).kept;
-    detailKept = kept.slice(0, detailLists.length);
-    errorKept = kept.slice(detailLists.length);
-    plan = assemble(detailKept, errorKept);
+    cutPool(pool, plan.bytes - budget + NOTICE_ALLOWANCE);
+    plan = assemble();
   }
   // Still over only if the whole tabs alone are: Google refuses, the run says why.
   return plan;
@@ -179,24 +191,4 @@ export function buildOutputRequests(
   existingSheets: readonly SheetProperties[],
 ): SheetsRequest[] {
   return buildOutput({ report, runs: () => runs, existingSheets }).requests;
-}
-
-/** What `kept` leaves out of lists of rows (each list one unit's, all of one unit). */
-function omission(lists: readonly (readonly ListedRow[])[], kept: readonly number[]): Omission {
-  let total = 0;
-  let outsidePeriod = 0;
-  let inPeriod = 0;
-  const units: string[] = [];
-  lists.forEach((rows, i) => {
-    total += rows.length;
-    const dropped = rows.slice(kept[i] ?? rows.length);
-    if (!dropped.length) return;
-    for (const r of dropped) {
-      if (r.inPeriod) inPeriod++;
-      else outsidePeriod++;
-    }
-    const unit = dropped[0]!.unit;
-    if (unit !== "" && !units.includes(unit)) units.push(unit);
-  });
-  return { total, outsidePeriod, inPeriod, units };
 }

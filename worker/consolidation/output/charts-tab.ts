@@ -251,14 +251,23 @@ export function chartsTab(input: ChartsInput): ChartsOutput {
  */
 export function quarterFigures(
   period: Period,
-  totalOf: (quarter: Period) => Figures,
+  totalOf: (quarter: Period, index: number) => Figures,
 ): ChartsInput["quarters"] {
+  const { thisYear, lastYear } = chartQuarters(period);
+  return {
+    thisYear: thisYear.map((q, i) => (q ? totalOf(q, i) : {})),
+    lastYear: lastYear.map((q, i) => (q ? totalOf(q, 4 + i) : {})),
+  };
+}
+
+/** The quarters the charts show: Q1–Q4 of the report's year and of the year before (null:
+ * a quarter periods cannot name). `index` of quarterFigures counts them in this order. */
+export function chartQuarters(period: Period): {
+  readonly thisYear: readonly (Period | null)[];
+  readonly lastYear: readonly (Period | null)[];
+} {
   const year = reportYear(period);
-  const quarters = (y: number) =>
-    [1, 2, 3, 4].map((q) => {
-      const quarter = resolvePeriod(`${y}-Q${q}`, period.rule);
-      return quarter ? totalOf(quarter) : {};
-    });
+  const quarters = (y: number) => [1, 2, 3, 4].map((q) => resolvePeriod(`${y}-Q${q}`, period.rule));
   return { thisYear: quarters(year), lastYear: quarters(year - 1) };
 }
 

@@ -3,7 +3,19 @@ import type { ColumnDef, IsoDate } from "../../../shared/schema/template.ts";
 import type { Template } from "../../../shared/templates/index.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import { type BlockFormat, block } from "./block-formats.ts";
-import { blank, DATE, date, HEADER, INTEGER, NOTICE, num, PLAIN_NUMBER, text } from "./cells.ts";
+import {
+  blank,
+  DATE,
+  date,
+  HEADER,
+  INTEGER,
+  linkText,
+  NOTICE,
+  num,
+  PLAIN_NUMBER,
+  text,
+} from "./cells.ts";
+import { cellLink } from "./sheet-link.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 /** `Chi tiết – Kiểm tra, giám sát` (en dash), one per template. */
@@ -35,6 +47,9 @@ export interface DetailUnit {
   readonly code: string;
   readonly name: string;
   readonly rows: readonly SourceRow[];
+  /** The unit's spreadsheet and the template tab's sheetId, when known: each `Dòng` then
+   * opens that row in the unit's sheet. */
+  readonly tab?: { readonly spreadsheetId: string; readonly sheetId: number } | null;
 }
 
 /** The rows of one detail tab, one list per unit (registry order), period rows first. */
@@ -65,7 +80,7 @@ export function detailRows(
           text(unit.name),
           ...template.columns.map((column) => cell(column, values[column.key])),
           text(inPeriod ? "Có" : "Không"),
-          sheetRow === null ? blank() : num(sheetRow),
+          sourceRowCell(unit, sheetRow),
         ],
       });
     }
@@ -74,18 +89,24 @@ export function detailRows(
 }
 
 /**
- * The rows a detail tab lists, given how many of each unit's rows are kept: every unit's
- * kept rows of the period first (registry order), then their kept rows outside it.
+ * The rows a detail tab lists, from each unit's kept rows: every unit's rows of the
+ * period first (registry order), then their rows outside it.
  */
-export function tabOrder(byUnit: DetailRowsByUnit, kept?: readonly number[]): ListedRow[] {
-  const chosen = byUnit.map((rows, i) => {
-    const n = kept?.[i] ?? rows.length;
-    return n >= rows.length ? rows : rows.slice(0, n);
-  });
+export function tabOrder(byUnit: DetailRowsByUnit): ListedRow[] {
   return [
-    ...chosen.flatMap((rows) => rows.filter((r) => r.inPeriod)),
-    ...chosen.flatMap((rows) => rows.filter((r) => !r.inPeriod)),
+    ...byUnit.flatMap((rows) => rows.filter((r) => r.inPeriod)),
+    ...byUnit.flatMap((rows) => rows.filter((r) => !r.inPeriod)),
   ];
+}
+
+/** `Dòng`: the row number, a link to the row when the unit's tab is known. */
+function sourceRowCell(unit: DetailUnit, sheetRow: number | null): CellData {
+  if (sheetRow === null) return blank();
+  if (!unit.tab) return num(sheetRow);
+  return linkText(
+    String(sheetRow),
+    cellLink(unit.tab.spreadsheetId, unit.tab.sheetId, sheetRow, null),
+  );
 }
 
 /**

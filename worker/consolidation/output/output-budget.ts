@@ -8,11 +8,34 @@ import type { ListedRow } from "./detail-tabs.ts";
  */
 export const OUTPUT_BUDGET_BYTES = 9 * 1024 * 1024;
 
-const encoder = new TextEncoder();
-
 /** Bytes on the wire: JSON is sent as UTF-8, and Vietnamese letters take 2-3 bytes each. */
 export function jsonBytes(value: unknown): number {
-  return encoder.encode(JSON.stringify(value)).byteLength;
+  return utf8Length(JSON.stringify(value));
+}
+
+/**
+ * jsonBytes of an array of requests, one request at a time: the same count without the
+ * whole output as one string (which Google's client makes once, to send it).
+ */
+export function requestsBytes(requests: readonly unknown[]): number {
+  let bytes = 2 + Math.max(0, requests.length - 1);
+  for (const request of requests) bytes += jsonBytes(request);
+  return bytes;
+}
+
+/** UTF-8 length of a string, counted rather than encoded (no copy of a large text). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3; // a lone surrogate is encoded as U+FFFD, 3 bytes
+  }
+  return n;
 }
 
 /** What one row adds to the request: its RowData and the comma before the next. */

@@ -1,4 +1,3 @@
-import { aggregateUnit, sumMetrics } from "../../../shared/aggregate.ts";
 import { METRIC_SECTIONS, METRICS, zeroMetrics } from "../../../shared/metrics.ts";
 import type { WordingRow } from "../../../shared/report-text/compose-report.ts";
 import { TEMPLATES } from "../../../shared/templates/index.ts";
@@ -6,9 +5,11 @@ import { foldKey } from "../../../shared/text/fold.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
 import type { ConsolidationReport, Contact, UnitOutcome } from "../model.ts";
 import { byUnitSubmission, byUnitTotalSubmission, reportingRateLine } from "../submissions.ts";
-import type { OutputTabsInput } from "./build-output.ts";
+import { figuresOf, sumFigures } from "../unit-figures.ts";
+import type { OutputTabsInput, UnitLists } from "./build-output.ts";
 import type { ByUnitRow } from "./by-unit-tab.ts";
 import { quarterFigures } from "./charts-tab.ts";
+import type { DetailUnit } from "./detail-tabs.ts";
 import { type ErrorSource, PROVINCE_CODE } from "./error-rows.ts";
 import type { ReportLayout } from "./report-layout.ts";
 import { STATUS_BACKGROUNDS, STATUS_LABELS, statusText } from "./status-text.ts";
@@ -24,6 +25,7 @@ export function reportView(
   wording: readonly WordingRow[] | null = null,
 ): OutputTabsInput {
   const { outcomes, period } = report;
+  const figures = outcomes.map((o) => figuresOf(o, period));
   const counts = { fresh: 0, stale: 0, unreadable: 0, missing: 0 };
   for (const o of outcomes) counts[o.state.status]++;
   return {
@@ -57,13 +59,9 @@ export function reportView(
         submission: report.submissions?.units.get(state.code)?.status.state ?? null,
         figures: metrics ?? {},
       })),
-      // Each quarter from the same snapshots as the period's own figures.
-      quarters: quarterFigures(period, (quarter) =>
-        sumMetrics(
-          outcomes.flatMap(({ snapshot }) =>
-            snapshot ? [aggregateUnit(snapshot.rows, snapshot.invalidRows, quarter)] : [],
-          ),
-        ),
+      // Each quarter from the units' figures, computed with the period's own.
+      quarters: quarterFigures(period, (_, index) =>
+        sumFigures(figures, (f) => f.quarters[index] ?? null),
       ),
     },
     reportText: {
@@ -76,36 +74,43 @@ export function reportView(
       reportingRate: report.submissions?.rate ?? null,
       wording,
     },
-    details: TEMPLATES.map((template) => ({
-      template,
-      units: outcomes.flatMap(({ state, snapshot }) =>
-        snapshot
-          ? [
-              {
-                code: state.code,
-                name: state.name,
-                rows: (snapshot.rows[template.id] as readonly Record<string, unknown>[]).map(
-                  (values) => ({ values, sheetRow: null }),
-                ),
-              },
-            ]
-          : [],
-      ),
+    detailTemplates: TEMPLATES,
+    provinceErrors: {
+      code: PROVINCE_CODE,
+      name: report.province.title,
+      contact: null,
+      spreadsheetId: report.province.spreadsheetId,
+      sheetIdOf: (tab) =>
+        report.province.sheets.find((s) => foldKey(s.title) === foldKey(tab))?.sheetId ?? null,
+      issues: report.provinceIssues.map((p) => p.issue),
+      readError: null,
+    },
+    units: outcomes.map((o) => ({
+      open: () => unitLists(o, report.contacts.get(o.state.code) ?? null),
     })),
-    errorSources: [
-      {
-        code: PROVINCE_CODE,
-        name: report.province.title,
-        contact: null,
-        spreadsheetId: report.province.spreadsheetId,
-        sheetIdOf: (tab) =>
-          report.province.sheets.find((s) => foldKey(s.title) === foldKey(tab))?.sheetId ?? null,
-        issues: report.provinceIssues.map((p) => p.issue),
-        readError: null,
-      },
-      ...outcomes.map((o) => errorSource(o, report.contacts.get(o.state.code) ?? null)),
-    ],
   };
+}
+
+/** A unit's rows of each detail tab and its problems, read from its snapshot once. */
+function unitLists(outcome: UnitOutcome, contact: Contact | null): ReturnType<UnitLists["open"]> {
+  const { state, snapshot } = outcome;
+  const errors = errorSource(outcome, contact);
+  if (!snapshot) return { details: null, errors };
+  // A packed snapshot decodes its rows on each read (snapshot-codec.ts): read them once.
+  const { rows, sheetRows } = snapshot;
+  const spreadsheetId = state.snapshotSpreadsheetId ?? state.spreadsheetId;
+  const details = TEMPLATES.map((template): DetailUnit => {
+    const values = rows[template.id] as readonly Record<string, unknown>[];
+    const numbers = sheetRows?.[template.id];
+    const sheetId = state.tabSheetIds?.[template.id];
+    return {
+      code: state.code,
+      name: state.name,
+      rows: values.map((v, i) => ({ values: v, sheetRow: numbers?.[i] ?? null })),
+      tab: spreadsheetId && sheetId !== undefined ? { spreadsheetId, sheetId } : null,
+    };
+  });
+  return { details, errors };
 }
 
 function byUnitRow(outcome: UnitOutcome): ByUnitRow {
