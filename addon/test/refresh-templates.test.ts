@@ -143,6 +143,35 @@ describe("Tạo biểu mẫu on a spreadsheet made by an older version", () => {
     expect(sheet.peek(1, 1)!.validation ?? null).toBeNull();
   });
 
+  it("goes on with the other tabs when one refuses the write, and names it", () => {
+    const fake = createFakeAppsScript({ locale: "vi_VN" });
+    createTemplates(fake.context());
+    const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
+    // The header protected fully by someone else: Apps Script refuses the script's write.
+    const getRange = sheet.getRange.bind(sheet);
+    sheet.getRange = (row, column, rows, columns) => {
+      const range = getRange(row, column, rows, columns);
+      if (row === 2) {
+        range.setNotes = () => {
+          throw new Error("Exception: You are trying to edit a protected cell or object.");
+        };
+      }
+      return range;
+    };
+    const result = createTemplates(fake.context());
+    expect(result.skipped).toEqual([
+      {
+        tab: inspections.title,
+        error: expect.stringContaining("You are trying to edit a protected cell"),
+      },
+    ]);
+    expect(result.existing).toHaveLength(3);
+    expect(createTemplatesMessage(result)).toContain(
+      `Chưa cập nhật được trang "${inspections.title}": không ghi được quy tắc mới`,
+    );
+    expect(createTemplatesMessage(result)).not.toContain("đã có đủ các biểu mẫu");
+  });
+
   it("accepts in a count cell only what shared/ (and so the Worker) counts", () => {
     const fake = createFakeAppsScript({ locale: "vi_VN" });
     createTemplates(fake.context());

@@ -1,5 +1,5 @@
 import type { TemplateDef } from "../../../shared/schema/template.ts";
-import { adjacentRuns, tabLayout } from "../entry/template-tab.ts";
+import { adjacentRuns, type TabLayout, tabLayout } from "../entry/template-tab.ts";
 import type { AddonContext, GasSheet } from "../gas/types.ts";
 import { type ColumnAt, numberFormatFor, validationFor } from "./column-formats.ts";
 import { HEADER_ROW, headerNote, TITLE_ROW } from "./create-template-tab.ts";
@@ -22,7 +22,24 @@ export function refreshTemplateTab(
 ): RefreshResult {
   const found = tabLayout(sheet, template);
   if (!found.ok) return found;
-  const { headerRow, columns } = found.layout;
+  try {
+    fitRules(ctx, template, sheet, found.layout);
+  } catch (error) {
+    // A range someone protected fully (not warning-only) refuses the write; the other
+    // tabs still get their rules, and the alert names this one.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `không ghi được quy tắc mới vào trang (${reason}).` };
+  }
+  return { ok: true };
+}
+
+function fitRules(
+  ctx: AddonContext,
+  template: TemplateDef,
+  sheet: GasSheet,
+  layout: TabLayout,
+): void {
+  const { headerRow, columns } = layout;
   const columnAt: ColumnAt = (key) => {
     const index = columns.get(key);
     return index === undefined ? undefined : index + 1;
@@ -53,5 +70,4 @@ export function refreshTemplateTab(
     const title = sheet.getRange(TITLE_ROW, 1, 1, 1);
     if (isGeneratedTitle(template, title.getValue())) title.setNote(template.description);
   }
-  return { ok: true };
 }
