@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { emptyUnitRows } from "../../shared/read-unit.ts";
-import { decodeSnapshot, encodeSnapshot, splitParts } from "../../worker/storage/snapshot-codec.ts";
+import type { UnitSnapshot } from "../../worker/consolidation/model.ts";
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  packSnapshot,
+  splitParts,
+} from "../../worker/storage/snapshot-codec.ts";
 
 describe("snapshot codec", () => {
   it("splits anywhere but inside a surrogate pair, and joins back exactly", () => {
@@ -64,5 +70,70 @@ describe("snapshot codec", () => {
     const old = JSON.parse(encodeSnapshot(snapshot));
     delete old.tabProblems;
     expect(decodeSnapshot(JSON.stringify(old))).toEqual(snapshot);
+  });
+
+  it("keeps each row's sheet row; a snapshot stored before row numbers decodes without", () => {
+    const rows = emptyUnitRows();
+    const award = {
+      decisionNo: "12/QĐ-UBND",
+      decisionDate: "2026-04-01",
+      authority: "Chủ tịch UBND tỉnh",
+      form: "Bằng khen",
+      recipientType: "Tập thể",
+      recipient: "Xã Hòa Bình",
+      movement: "Thực hiện dân chủ ở cơ sở",
+      achievement: null,
+    } as unknown as (typeof rows.awards)[number];
+    rows.awards.push(award, { ...award, recipient: "Xã Bình An" });
+    const snapshot: UnitSnapshot = {
+      rows,
+      sheetRows: { inspections: [], awards: [4, 9], dialogues: [], trainings: [] },
+      issues: [],
+      invalidRows: 0,
+      tabProblems: [],
+    };
+    const decoded = decodeSnapshot(encodeSnapshot(snapshot));
+    expect(decoded.sheetRows?.awards).toEqual([4, 9]);
+    expect(decoded.rows.awards.map((r) => r.recipient)).toEqual(["Xã Hòa Bình", "Xã Bình An"]);
+
+    const old = JSON.parse(encodeSnapshot(snapshot));
+    delete old.sheetRows;
+    const before = decodeSnapshot(JSON.stringify(old));
+    expect(before.sheetRows).toBeUndefined();
+    expect(before.rows).toEqual(decoded.rows);
+  });
+
+  it("packs a snapshot that reads, compares and encodes as the snapshot itself", () => {
+    const rows = emptyUnitRows();
+    rows.inspections.push({
+      date: "2026-03-05",
+      inspector: "Ban Chỉ đạo cấp tỉnh",
+      method: "Kiểm tra",
+      target: "Công ty 😀",
+      targetType: "Doanh nghiệp",
+      rating: null,
+      recommendations: 3,
+      remedied: 1,
+      round: null,
+      notes: null,
+    });
+    const snapshot: UnitSnapshot = {
+      rows,
+      sheetRows: { inspections: [7], awards: [], dialogues: [], trainings: [] },
+      issues: [],
+      invalidRows: 2,
+      tabProblems: [],
+      submissions: [],
+    };
+    const packed = packSnapshot(snapshot);
+    expect(packed).toEqual(snapshot);
+    // The same encoding, so its hash matches the one stored with it.
+    expect(encodeSnapshot(packed)).toBe(encodeSnapshot(snapshot));
+    expect(packSnapshot(packed)).toBe(packed);
+    // Two packed units read in turn each give their own rows.
+    const { sheetRows: _, ...withoutRows } = snapshot;
+    const other = packSnapshot({ ...withoutRows, rows: emptyUnitRows() });
+    expect(other.rows.inspections).toEqual([]);
+    expect(packed.rows.inspections[0]?.target).toBe("Công ty 😀");
   });
 });
