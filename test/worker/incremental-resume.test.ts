@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { isResumingMessage } from "../../worker/consolidation/run-messages.ts";
+import { isResumingMessage } from "../../worker/consolidation/cycle-messages.ts";
 import { loadUnitStates } from "../../worker/storage/unit-repository.ts";
 import { putAll } from "./helpers/emulator.ts";
 import { province, unit } from "./helpers/incremental-province.ts";

@@ -14,7 +14,7 @@ import {
   generateServiceAccountKey,
   publicKeyPem,
 } from "../../test/emulator/service-account-key.ts";
-import { isResumingMessage } from "../../worker/consolidation/run-messages.ts";
+import { isResumingMessage } from "../../worker/consolidation/cycle-messages.ts";
 import { type LocalWorker, startLocalWorker } from "../local-run/start-worker.ts";
 import { buildProvince, type ProvinceOptions } from "./province.ts";
 

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parsePeriodId } from "../../shared/periods.ts";
 import { startEmulator } from "../../test/emulator/server.ts";
-import { isResumingMessage } from "../../worker/consolidation/run-messages.ts";
+import { isResumingMessage } from "../../worker/consolidation/cycle-messages.ts";
 import { writePreview } from "../preview/write-preview.ts";
 import { parseLocalRunArgs, USAGE, UsageError } from "./args.ts";
 import { summarizeDataDir } from "./find-province.ts";

@@ -14,6 +14,7 @@ import { loadKnownUnits } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
 import { aggregateReport } from "./aggregate-report.ts";
 import { listDriveChanges, logDriveFallback, planFromListing } from "./changed-units.ts";
+import { cycleMessage, forcedMessage, resumingMessage } from "./cycle-messages.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
 import { nothingToWrite, provinceInputsAfter, QUIET_MESSAGE } from "./province-inputs.ts";
 import { loadProvince, writeProvince } from "./province-source.ts";
@@ -25,13 +26,10 @@ import { acquireRunLock } from "./run-lock.ts";
 import { logRunFailed } from "./run-log.ts";
 import {
   ABANDONED_RUN,
-  cycleMessage,
   deadlineReason,
   failedMessage,
-  forcedMessage,
   joinNotes,
   registryMessage,
-  resumingMessage,
   skippedMessage,
   waitedMessage,
 } from "./run-messages.ts";
