@@ -10,8 +10,10 @@ type Cells = Readonly<Record<string, unknown>>;
 /*
  * Every valid row of every unit passes through here, once per period asked for. The
  * metrics are compiled once per template into a plan, and each row is visited once: the
- * cells that metrics compare folded are folded once per row (not once per metric), and a
- * row's inspection-group key is built once for all the metrics that group the same way.
+ * cells that metrics compare folded are folded once per row (not once per metric), a
+ * row's inspection-group key is built once for all the metrics that group the same way,
+ * and a filtered metric is found from the row's cell (one lookup per filtered key) rather
+ * than each metric testing the row.
  */
 
 /** A filter's values as a set: `in` lists are short, but a set asks no more of a row. */
@@ -37,12 +39,22 @@ type Op =
       readonly where?: Filter;
     };
 
+/** The ops that filter on one key, by the cell value that lets a row in. */
+interface FilterIndex {
+  readonly key: string;
+  readonly byValue: ReadonlyMap<string, readonly number[]>;
+}
+
 interface Plan {
   readonly dateKey: string;
   /** The keys whose cells some metric compares folded, each folded once per row. */
   readonly foldKeys: readonly string[];
   readonly groupSpecs: readonly GroupSpec[];
   readonly ops: readonly Op[];
+  /** Ops that take every row of the period (a distinct count needs only its codes). */
+  readonly always: readonly number[];
+  /** Ops with a filter: a row's cell is looked up once per key, not once per op. */
+  readonly filters: readonly FilterIndex[];
 }
 
 function filter(where: RowFilter): Filter {
@@ -86,7 +98,33 @@ function compile(template: TemplateDef): Plan {
     }
   };
   const ops = template.metrics.map(op);
-  return { dateKey: template.dateKey, foldKeys, groupSpecs: specs, ops };
+  const always: number[] = [];
+  const filters = new Map<string, Map<string, number[]>>();
+  ops.forEach((o, i) => {
+    const where = o.kind === "distinct" ? undefined : o.where;
+    if (!where) {
+      if (o.kind !== "distinct") always.push(i);
+      return;
+    }
+    let byValue = filters.get(where.key);
+    if (!byValue) {
+      byValue = new Map();
+      filters.set(where.key, byValue);
+    }
+    for (const value of where.values) {
+      const list = byValue.get(value);
+      if (list) list.push(i);
+      else byValue.set(value, [i]);
+    }
+  });
+  return {
+    dateKey: template.dateKey,
+    foldKeys,
+    groupSpecs: specs,
+    ops,
+    always,
+    filters: [...filters].map(([key, byValue]) => ({ key, byValue })),
+  };
 }
 
 const PLANS = TEMPLATES.map((template) => ({ id: template.id, plan: compile(template) }));
@@ -114,7 +152,7 @@ function aggregateTemplate(
   period: Pick<Period, "from" | "to">,
   metrics: Metrics,
 ): void {
-  const { dateKey, foldKeys, groupSpecs, ops } = plan;
+  const { dateKey, foldKeys, groupSpecs, ops, always, filters } = plan;
   const counts = new Array<number>(ops.length).fill(0);
   const events = ops.map((op) => (op.kind === "groups" ? new Set<number | string>() : null));
   const coders = foldKeys.map(() => new FoldCoder());
@@ -135,27 +173,16 @@ function aggregateTemplate(
       const spec = groupSpecs[g] as GroupSpec;
       groupKeys[g] = codes[spec.roundSlot] === 0 ? null : eventKey(spec, codes, base);
     }
-    for (let i = 0; i < ops.length; i++) {
-      const op = ops[i] as Op;
-      switch (op.kind) {
-        case "rows":
-          if (!op.where || matches(op.where, row)) counts[i] = (counts[i] as number) + 1;
-          break;
-        case "sum":
-          if (!op.where || matches(op.where, row)) {
-            const v = row[op.key];
-            if (typeof v === "number") counts[i] = (counts[i] as number) + v;
-          }
-          break;
-        case "distinct":
-          break;
-        case "groups": {
-          if (op.where && !matches(op.where, row)) break;
-          const key = groupKeys[op.spec];
-          if (key === null || key === undefined) counts[i] = (counts[i] as number) + 1;
-          else events[i]?.add(key);
-          break;
-        }
+    for (let a = 0; a < always.length; a++) {
+      apply(ops, always[a] as number, row, counts, events, groupKeys);
+    }
+    for (let f = 0; f < filters.length; f++) {
+      const { key, byValue } = filters[f] as FilterIndex;
+      const v = row[key];
+      const matched = typeof v === "string" ? byValue.get(v) : undefined;
+      if (matched === undefined) continue;
+      for (let m = 0; m < matched.length; m++) {
+        apply(ops, matched[m] as number, row, counts, events, groupKeys);
       }
     }
   }
@@ -164,6 +191,36 @@ function aggregateTemplate(
     const distinct = op.kind === "distinct" ? (coders[op.slot] as FoldCoder).size : 0;
     metrics[op.id] = (counts[i] as number) + (events[i]?.size ?? 0) + distinct;
   });
+}
+
+/** Op `i` takes `row` (its filter, if any, already passed). */
+function apply(
+  ops: readonly Op[],
+  i: number,
+  row: Cells,
+  counts: number[],
+  events: (Set<number | string> | null)[],
+  groupKeys: readonly (number | string | null)[],
+): void {
+  const op = ops[i] as Op;
+  switch (op.kind) {
+    case "rows":
+      counts[i] = (counts[i] as number) + 1;
+      break;
+    case "sum": {
+      const v = row[op.key];
+      if (typeof v === "number") counts[i] = (counts[i] as number) + v;
+      break;
+    }
+    case "distinct":
+      break;
+    case "groups": {
+      const key = groupKeys[op.spec];
+      if (key === null || key === undefined) counts[i] = (counts[i] as number) + 1;
+      else events[i]?.add(key);
+      break;
+    }
+  }
 }
 
 /**
@@ -204,11 +261,6 @@ function eventKey(spec: GroupSpec, codes: readonly number[], base: number): numb
   }
   // Too many parts for one exact number: codes joined, which no code can contain.
   return `${spec.bySlots.map((s) => codes[s]).join(",")},${codes[spec.roundSlot]}`;
-}
-
-function matches(filter: Filter, row: Cells): boolean {
-  const v = row[filter.key];
-  return typeof v === "string" && filter.values.has(v);
 }
 
 function isBlankCell(v: unknown): boolean {

@@ -131,11 +131,10 @@ export function foldKey(value: string): string {
  * `foldKey` for a caller that keeps its own map of the texts it has folded (the
  * aggregation, per unit and column): folded by table without passing through the shared
  * cache, where one-off texts (names, decision numbers) would only push out the repeated
- * ones and age through the heap (what is there already is used). Text the table does not
- * cover takes `foldKey`.
+ * ones and age through the heap. Text the table does not cover takes `foldKey`.
  */
 export function foldKeyOnce(value: string): string {
-  return foldCache.peek(value) ?? foldByTable(value, true, isNormal) ?? foldKey(value);
+  return foldByTable(value, true, isNormal) ?? foldKey(value);
 }
 
 /** Cell values arrive as anything the Sheets API or Apps Script returns; show them as typed. */

@@ -29,11 +29,6 @@ export class StringCache<V> {
     return aged;
   }
 
-  /** The value if held, without keeping the entry any longer than it would be. */
-  peek(key: string): V | undefined {
-    return this.young.get(key) ?? this.old.get(key);
-  }
-
   set(key: string, value: V): void {
     if (key.length > this.longest) return;
     if (this.young.size >= this.generation) {
