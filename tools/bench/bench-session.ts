@@ -23,7 +23,7 @@ export const QUOTA_PER_WINDOW = 60;
 
 /** A run's read deadline in production (run-consolidation.ts), scaled with the window. */
 const RUN_DEADLINE_MS = 12 * 60_000;
-/** A cycle is bounded by the Worker (MAX_CYCLE_RUNS = 12); this only stops a broken bench. */
+/** A cycle is bounded by the Worker (MAX_CYCLE_RUNS = 16); this only stops a broken bench. */
 const MAX_SYNC_RUNS = 30;
 
 export interface SessionOptions extends ProvinceOptions {

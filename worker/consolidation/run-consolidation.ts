@@ -72,17 +72,17 @@ export interface ConsolidationOptions {
 }
 
 /**
- * Runs a read cycle may take. A national roll-up (3,321 units) costs about 1.5 reads a
- * unit on its first sync, some 5,000 reads: 83 minutes of a 60-a-minute quota, 7 runs of
- * 12 minutes. 12 leaves room for 429 backoff and slow units; past it (a Google slowed for
- * hours) the report is written with what is in, so the sheet is never held back more than
- * about 12 × 15 minutes (a run and the cron runs it blocks).
+ * Runs a read cycle may take. A national roll-up (3,321 units) costs one read a unit on its
+ * first sync, two for a unit whose tabs must be listed: up to 6,642 reads, 111 minutes of a
+ * 60-a-minute quota, 10 runs of 12 minutes. 16 leaves room for 429 backoff and slow units;
+ * past it (Google slowed for hours) the report is written with what is in, so the sheet is
+ * never held back more than about 16 × 15 minutes (a run and the two crons it blocks).
  */
-export const MAX_CYCLE_RUNS = 12;
+export const MAX_CYCLE_RUNS = 16;
 
 /** A cycle older than this is dropped and begun again: its reads are too old to publish
  * as current (twice the longest a bounded cycle takes; a failing write retried for hours). */
-const CYCLE_MAX_AGE_MS = 6 * 60 * 60_000;
+const CYCLE_MAX_AGE_MS = 8 * 60 * 60_000;
 
 /**
  * One consolidation of a province, under the province's lease, recorded as a run in D1.
