@@ -37,6 +37,30 @@ export function peakHeapFromGcTrace(lines: readonly string[]): number {
   return peak;
 }
 
+/**
+ * The same per isolate, with the largest heap after a full collection (what was really
+ * alive): Miniflare runs local D1 in an isolate of its own, whose garbage can top the
+ * Worker's heap between its rare full collections.
+ */
+export function peaksByIsolate(
+  lines: readonly string[],
+): { isolate: string; peakMiB: number; afterFullGcMiB: number | null }[] {
+  const byIsolate = new Map<string, { peakMiB: number; afterFullGcMiB: number | null }>();
+  for (const line of lines) {
+    const m = GC_LINE.exec(line);
+    const isolate = /\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
+    if (!m || !isolate) continue;
+    const heap = Number(m[1]);
+    const seen = byIsolate.get(isolate) ?? { peakMiB: 0, afterFullGcMiB: null };
+    seen.peakMiB = Math.max(seen.peakMiB, heap);
+    if (/ Mark-Compact /.test(line)) seen.afterFullGcMiB = Math.max(seen.afterFullGcMiB ?? 0, heap);
+    byIsolate.set(isolate, seen);
+  }
+  return [...byIsolate]
+    .map(([isolate, s]) => ({ isolate, ...s }))
+    .sort((a, b) => b.peakMiB - a.peakMiB);
+}
+
 export async function runMemoryBench(options: {
   units: number;
   heapCapMiB: number;
@@ -72,6 +96,11 @@ export async function runMemoryBench(options: {
     await session.close().catch(() => undefined);
   }
   if (options.logFile) await writeFile(options.logFile, `${logs.join("\n")}\n`);
+  for (const p of peaksByIsolate(logs).slice(0, 3)) {
+    console.log(
+      `isolate ${p.isolate}: peak ${p.peakMiB} MiB, largest after a full collection ${p.afterFullGcMiB ?? "–"} MiB`,
+    );
+  }
   return {
     units: options.units,
     heapCapMiB: options.heapCapMiB,
