@@ -80,7 +80,7 @@ export type DeleteResult = { ok: true; tab: string; row: number } | { ok: false;
 
 export interface CheckIssue {
   readonly severity: "error" | "warning";
-  /** The template's tab title, as `shared/` names it. */
+  /** The tab title as `shared/` names it: a template's, or `Nộp báo cáo`. */
   readonly tab: string;
   /** The sheet's actual name (for "go to cell"), null when the tab is missing. */
   readonly sheetName: string | null;

@@ -8,6 +8,7 @@ import { vietnamToday } from "../gas/vietnam-today.ts";
 import type { CheckIssue, CheckReport, CheckTabSummary } from "../server-api.ts";
 import { type CellMark, replaceMarks, TRACKING_KEY_PREFIX } from "./check-marks.ts";
 import { readSheetValues } from "./sheet-values.ts";
+import { checkSubmissionTab } from "./submission-check.ts";
 
 interface TabInput {
   readonly template: Template;
@@ -17,8 +18,8 @@ interface TabInput {
 
 /**
  * Kiểm tra dữ liệu: reads every template tab exactly as the Worker does (shared/
- * readUnit), then marks each problem cell with a background and a note, replacing the
- * marks of the previous run.
+ * readUnit), and the `Nộp báo cáo` tab (shared/ readSubmissions), then marks each problem
+ * cell with a background and a note, replacing the marks of the previous run.
  */
 export function runDataCheck(ctx: AddonContext): CheckReport {
   const sheets = ctx.spreadsheet.getSheets();
@@ -49,11 +50,22 @@ export function runDataCheck(ctx: AddonContext): CheckReport {
     markable += new Set(marks.map((m) => `${m.row}:${m.column}`)).size;
     markedCells += replaceMarks(input.sheet, ctx.documentProperties, marks);
   }
-  clearOrphanMarks(ctx, sheets, inputs);
+  const submissions = checkSubmissionTab(ctx, timeZone);
+  if (submissions) {
+    const listed = submissions.issues.map((i) => toCheckIssue(i, submissions));
+    issues.push(...listed);
+    const marks = listed.flatMap((i) => markOf(i));
+    markable += new Set(marks.map((m) => `${m.row}:${m.column}`)).size;
+    markedCells += replaceMarks(submissions.sheet, ctx.documentProperties, marks);
+  }
+  clearOrphanMarks(ctx, sheets, [...inputs.map((t) => t.sheet), submissions?.sheet ?? null]);
   return { tabs, issues, markedCells, unmarked: markable - markedCells };
 }
 
-function toCheckIssue(issue: Issue, input: TabInput): CheckIssue {
+function toCheckIssue(
+  issue: Issue,
+  input: { readonly sheet: GasSheet | null; readonly values: unknown[][] },
+): CheckIssue {
   const prefix = `${locate(issue.tab, issue.row, issue.column)}: `;
   return {
     severity: issue.severity,
@@ -109,9 +121,9 @@ function summary(input: TabInput, issues: readonly Issue[], validRows: number): 
 function clearOrphanMarks(
   ctx: AddonContext,
   sheets: readonly GasSheet[],
-  inputs: readonly TabInput[],
+  checkedSheets: readonly (GasSheet | null)[],
 ) {
-  const checked = new Set(inputs.flatMap((t) => (t.sheet ? [t.sheet.getSheetId()] : [])));
+  const checked = new Set(checkedSheets.flatMap((s) => (s ? [s.getSheetId()] : [])));
   for (const key of ctx.documentProperties.getKeys()) {
     if (!key.startsWith(TRACKING_KEY_PREFIX)) continue;
     const id = Number(key.slice(TRACKING_KEY_PREFIX.length));
