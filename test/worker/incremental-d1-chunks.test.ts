@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import type { UnitState } from "../../worker/consolidation/model.ts";
-import { loadUnitStates, saveUnitStates } from "../../worker/storage/unit-repository.ts";
+import { loadUnitStates } from "../../worker/storage/unit-repository.ts";
+import { publishUnits } from "./helpers/publish-units.ts";
 
 /** env.DB, recording the UTF-8 size of every text bound to a statement. */
 function measuredDb(sizes: number[]): D1Database {
@@ -27,7 +28,7 @@ function measuredDb(sizes: number[]): D1Database {
 
 // 3,321 units (every commune-level unit of Vietnam) with long names and errors bind
 // megabytes of JSON if all go in one statement; D1 refuses a value over 2 MB.
-it("saves the states of 3,321 units in statements binding under 1 MB each", async () => {
+it("saves and publishes the states of 3,321 units in statements binding under 1 MB each", async () => {
   const sizes: number[] = [];
   const states: UnitState[] = Array.from({ length: 3321 }, (_, i) => ({
     code: `X${String(i).padStart(5, "0")}`,
@@ -41,11 +42,10 @@ it("saves the states of 3,321 units in statements binding under 1 MB each", asyn
     snapshotSpreadsheetId: null,
     tabTitles: null,
   }));
-  await saveUnitStates(
+  await publishUnits(
     measuredDb(sizes),
     "d1-chunks",
     states.map((state) => ({ state, newSnapshot: null })),
-    new Map(),
   );
   expect(Math.max(...sizes)).toBeLessThan(1_000_000);
   expect(sizes.reduce((a, b) => a + b, 0)).toBeGreaterThan(2_000_000);

@@ -4,12 +4,8 @@ import { emptyUnitRows } from "../../shared/read-unit.ts";
 import type { UnitSnapshot, UnitState } from "../../worker/consolidation/model.ts";
 import { releaseLock, tryAcquireLock } from "../../worker/storage/lock-repository.ts";
 import { PART_CHARS } from "../../worker/storage/snapshot-codec.ts";
-import {
-  loadKnownUnits,
-  loadSnapshots,
-  loadUnitStates,
-  saveUnitStates,
-} from "../../worker/storage/unit-repository.ts";
+import { loadSnapshots, loadUnitStates } from "../../worker/storage/unit-repository.ts";
+import { publishUnits } from "./helpers/publish-units.ts";
 
 const NOW = "2026-11-23T08:00:00.000Z";
 
@@ -68,12 +64,7 @@ describe("unit repository", () => {
       });
     }
     const snapshot = { rows, issues: [], invalidRows: 2, tabProblems: [] };
-    await saveUnitStates(
-      env.DB,
-      "tinh-kho",
-      [unit("H01", 0, { newSnapshot: snapshot })],
-      new Map(),
-    );
+    await publishUnits(env.DB, "tinh-kho", [unit("H01", 0, { newSnapshot: snapshot })]);
     const loaded = await loadSnapshots(env.DB, "tinh-kho");
     expect(loaded.get("H01")).toEqual(snapshot);
     const parts = await env.DB.prepare(
@@ -84,19 +75,11 @@ describe("unit repository", () => {
 
   it("replaces the registry, keeping snapshots of units that left it", async () => {
     const snapshot = { rows: emptyUnitRows(), issues: [], invalidRows: 0, tabProblems: [] };
-    await saveUnitStates(
-      env.DB,
-      "tinh-doi",
-      [unit("A", 0, { newSnapshot: snapshot }), unit("B", 1, { newSnapshot: snapshot })],
-      new Map(),
-    );
-    const known = await loadKnownUnits(env.DB, "tinh-doi");
-    await saveUnitStates(
-      env.DB,
-      "tinh-doi",
-      [unit("B", 0, { status: "stale", error: "lỗi" })],
-      new Map([...known].map(([c, s]) => [c, s.snapshotHash])),
-    );
+    await publishUnits(env.DB, "tinh-doi", [
+      unit("A", 0, { newSnapshot: snapshot }),
+      unit("B", 1, { newSnapshot: snapshot }),
+    ]);
+    await publishUnits(env.DB, "tinh-doi", [unit("B", 0, { status: "stale", error: "lỗi" })]);
     expect(
       (await loadUnitStates(env.DB, "tinh-doi")).map((u) => [u.code, u.position, u.status]),
     ).toEqual([["B", 0, "stale"]]);

@@ -5,7 +5,7 @@ import type {
   UnitState,
   UnitStatus,
 } from "../consolidation/model.ts";
-import { decodeSnapshot, encodeSnapshot, sha256Hex, splitParts } from "./snapshot-codec.ts";
+import { decodeSnapshot } from "./snapshot-codec.ts";
 
 export interface UnitRow {
   code: string;
@@ -77,66 +77,6 @@ export async function loadSnapshots(
   const joined = new Map<string, string>();
   for (const { code, data } of results) joined.set(code, (joined.get(code) ?? "") + data);
   return new Map([...joined].map(([code, json]) => [code, decodeSnapshot(json)]));
-}
-
-/**
- * Replaces the registry of a province with `states` in one D1 transaction: units not in
- * it are kept but unregistered (their snapshot stays for when they come back), and only
- * snapshots whose content changed are rewritten.
- */
-export async function saveUnitStates(
-  db: D1Database,
-  provinceId: string,
-  /** Each unit's state, with the snapshot read in this run (null: keep the stored one). */
-  units: readonly { readonly state: UnitState; readonly newSnapshot: UnitSnapshot | null }[],
-  storedHashes: ReadonlyMap<string, string | null>,
-): Promise<void> {
-  const statements: D1PreparedStatement[] = [
-    db.prepare("UPDATE units SET registered = 0 WHERE province_id = ?1").bind(provinceId),
-  ];
-  const rows: Record<string, unknown>[] = [];
-  const changedCodes: string[] = [];
-  const parts: { code: string; part: number; data: string }[] = [];
-  for (const { state, newSnapshot } of units) {
-    const row = unitRow(state, null);
-    if (newSnapshot) {
-      const json = encodeSnapshot(newSnapshot);
-      const hash = await sha256Hex(json);
-      const split = splitParts(json);
-      row.snapshot_hash = hash;
-      if (storedHashes.get(state.code) !== hash) {
-        changedCodes.push(state.code);
-        split.forEach((data, part) => {
-          parts.push({ code: state.code, part, data });
-        });
-      }
-    }
-    rows.push(row);
-  }
-  statements.push(...upsertUnitStatements(db, provinceId, rows));
-  if (changedCodes.length > 0) {
-    statements.push(
-      db
-        .prepare(
-          `DELETE FROM unit_snapshot_parts WHERE province_id = ?1
-           AND code IN (SELECT value FROM json_each(?2))`,
-        )
-        .bind(provinceId, JSON.stringify(changedCodes)),
-    );
-    for (const group of groupBySize(parts)) {
-      statements.push(
-        db
-          .prepare(
-            `INSERT INTO unit_snapshot_parts (province_id, code, part, data)
-             SELECT ?1, json_extract(value, '$.code'), json_extract(value, '$.part'),
-               json_extract(value, '$.data')
-             FROM json_each(?2)`,
-          )
-          .bind(provinceId, JSON.stringify(group)),
-      );
-    }
-  }
-  await db.batch(statements);
 }
 
 /** A unit's state as the JSON object the upserts read with json_extract (`units` columns).
