@@ -126,7 +126,10 @@ export function generateUnits(rows: number, seed = 1): Tab[][] {
       }),
     );
   }
-  return units;
+  // Through JSON, as the Worker gets cells from the Sheets API: flat strings, not the
+  // joined pieces (cons strings) that building them here leaves, which every regex and
+  // map lookup would have to flatten or walk first.
+  return JSON.parse(JSON.stringify(units)) as Tab[][];
 }
 
 // Every number the floor adds ends up here, so the JIT cannot drop the loop.
