@@ -15,7 +15,7 @@ export interface CreateTemplatesResult {
    * formats and header notes were brought up to date, their cells' values left as they were.
    */
   readonly existing: string[];
-  /** Existing template tabs whose header could not be found, so nothing was changed in them. */
+  /** Existing template tabs left as they were: no header found, or the write was refused. */
   readonly skipped?: { tab: string; error: string }[];
   readonly locale: string;
   /** Another person was creating tabs at the same moment and did not finish in time. */
@@ -36,8 +36,8 @@ export function createTemplates(ctx: AddonContext): CreateTemplatesResult {
 
 function createMissingTabs(ctx: AddonContext): CreateTemplatesResult {
   const unit = loadUnitSettings(ctx.documentProperties);
-  const titles = ctx.spreadsheet.getSheets().map((s) => s.getName());
   const sheets = ctx.spreadsheet.getSheets();
+  const titles = sheets.map((s) => s.getName());
   const created: string[] = [];
   const existing: string[] = [];
   const skipped: { tab: string; error: string }[] = [];
