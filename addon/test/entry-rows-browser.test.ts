@@ -105,7 +105,7 @@ describe("rows in the entry sidebar, in Chromium: asking first, editing, deletin
     await expect
       .poll(() => page.locator("#confirm-text").textContent())
       .toBe(
-        'Dòng 3 của trang "Kiểm tra, giám sát" đã có cùng Ngày kiểm tra, Chủ thể kiểm tra, Hình thức, Đơn vị được kiểm tra. Sau khi sửa, dòng 4 sẽ giống dòng đó. Vẫn ghi lại?',
+        'Dòng 3 của trang "Kiểm tra, giám sát" đã có cùng Ngày kiểm tra, Chủ thể kiểm tra, Hình thức, Đơn vị được kiểm tra. Có thể dòng 4 và dòng đó là một việc được nhập hai lần. Vẫn ghi lại?',
       );
     await page.screenshot({ path: screenshotPath("addon-sidebar-edit-same.png") });
     expect(await axeViolations(page)).toEqual([]);

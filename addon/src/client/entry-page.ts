@@ -137,7 +137,7 @@ async function save(allowSameAs = false): Promise<void> {
     const same = `Dòng ${result.sameAs.row} của trang "${result.sameAs.tab}" đã có cùng ${headers.join(", ")}.`;
     const go = target
       ? await confirmAction(
-          `${same} Sau khi sửa, dòng ${target.row} sẽ giống dòng đó. Vẫn ghi lại?`,
+          `${same} Có thể dòng ${target.row} và dòng đó là một việc được nhập hai lần. Vẫn ghi lại?`,
           `Vẫn ghi lại dòng ${target.row}`,
           "Không ghi",
         )
