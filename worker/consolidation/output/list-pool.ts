@@ -1,5 +1,5 @@
 import type { ListedRow } from "./detail-tabs.ts";
-import { capLists, rowBytes } from "./output-budget.ts";
+import { capLists, keptUnder, rowBytes } from "./output-budget.ts";
 import type { Omission } from "./shortening-notices.ts";
 
 /**
@@ -8,8 +8,10 @@ import type { Omission } from "./shortening-notices.ts";
  * leaves them: whenever they outgrow it, every list is cut to one common size, the
  * largest lists first (capLists), so the unit that makes the output too big loses rows
  * first and a small unit keeps all of its own. The common size only shrinks as units are
- * added, so cutting early leaves out no row that cutting at the end would keep, and the
- * rows of the whole province are never held at once.
+ * added, so cutting early leaves out no row that cutting at the end would keep, and a
+ * list added later is held to the size reached (else a unit listed after a cut would keep
+ * more than an equal one listed before it). The rows of the whole province are never
+ * held at once.
  */
 export interface PooledList<R extends ListedRow = ListedRow> {
   /** The rows kept so far: a leading part of the list as made. */
@@ -31,10 +33,12 @@ export interface ListPool {
   bytes: number;
   /** What the kept rows may take. */
   room: number;
+  /** The common size lists were last cut to (Infinity: none cut yet). */
+  cap: number;
 }
 
 export function listPool(room: number): ListPool {
-  return { lists: [], bytes: 0, room: Math.max(0, room) };
+  return { lists: [], bytes: 0, room: Math.max(0, room), cap: Infinity };
 }
 
 /** Adds a unit's list (the pool cuts it in place). Cuts when the pool is over its room by
@@ -53,8 +57,9 @@ export function addList<R extends ListedRow>(
     droppedInPeriod: 0,
     droppedOutsidePeriod: 0,
   };
-  for (const size of sizes) pool.bytes += size;
   pool.lists.push(list);
+  truncate(list, keptUnder(sizes, pool.cap));
+  for (const size of list.sizes) pool.bytes += size;
   if (pool.bytes > pool.room + slack(pool.room)) cutPool(pool, pool.bytes - pool.room);
   return list;
 }
@@ -62,21 +67,25 @@ export function addList<R extends ListedRow>(
 /** Frees at least `need` bytes (or everything there is), the largest lists first. */
 export function cutPool(pool: ListPool, need: number): void {
   if (need <= 0) return;
-  const { kept } = capLists(
+  const { kept, cap } = capLists(
     pool.lists.map((l) => l.sizes),
     need,
   );
+  pool.cap = Math.min(pool.cap, cap);
   pool.lists.forEach((list, i) => {
-    const n = kept[i] ?? list.rows.length;
-    if (n >= list.rows.length) return;
-    for (const row of list.rows.slice(n)) {
-      if (row.inPeriod) list.droppedInPeriod++;
-      else list.droppedOutsidePeriod++;
-    }
-    for (const size of list.sizes.slice(n)) pool.bytes -= size;
-    list.rows.length = n;
-    list.sizes.length = n;
+    for (const size of list.sizes.slice(kept[i] ?? list.rows.length)) pool.bytes -= size;
+    truncate(list, kept[i] ?? list.rows.length);
   });
+}
+
+function truncate(list: PooledList, n: number): void {
+  if (n >= list.rows.length) return;
+  for (const row of list.rows.slice(n)) {
+    if (row.inPeriod) list.droppedInPeriod++;
+    else list.droppedOutsidePeriod++;
+  }
+  list.rows.length = n;
+  list.sizes.length = n;
 }
 
 /** What the pool left out of `lists` (one tab's), for its notice. */

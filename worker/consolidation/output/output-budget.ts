@@ -46,17 +46,18 @@ export function rowBytes(row: ListedRow): number {
 /**
  * How many leading rows each list keeps so that at least `need` bytes go, taken from the
  * largest lists first: every list is cut down to one common size (lists already smaller
- * stay whole), the largest size that frees `need`. `shortfall` is what even emptying
- * every list cannot free. Loops are bounded by the number of lists and rows.
+ * stay whole), the largest size that frees `need`: `cap` (Infinity when nothing needs to
+ * go). `shortfall` is what even emptying every list cannot free. Loops are bounded by the
+ * number of lists and rows.
  */
 export function capLists(
   lists: readonly (readonly number[])[],
   need: number,
-): { kept: number[]; shortfall: number } {
+): { kept: number[]; cap: number; shortfall: number } {
   const totals = lists.map((sizes) => sizes.reduce((a, b) => a + b, 0));
   const sum = totals.reduce((a, b) => a + b, 0);
-  if (need <= 0) return { kept: lists.map((l) => l.length), shortfall: 0 };
-  if (need >= sum) return { kept: lists.map(() => 0), shortfall: need - sum };
+  if (need <= 0) return { kept: lists.map((l) => l.length), cap: Infinity, shortfall: 0 };
+  if (need >= sum) return { kept: lists.map(() => 0), cap: 0, shortfall: need - sum };
   const sorted = [...totals].sort((a, b) => b - a);
   let cap = 0;
   let above = 0;
@@ -69,11 +70,13 @@ export function capLists(
       break;
     }
   }
-  const kept = lists.map((sizes) => {
-    let bytes = 0;
-    let n = 0;
-    while (n < sizes.length && bytes + sizes[n]! <= cap) bytes += sizes[n++]!;
-    return n;
-  });
-  return { kept, shortfall: 0 };
+  return { kept: lists.map((sizes) => keptUnder(sizes, cap)), cap, shortfall: 0 };
+}
+
+/** How many leading rows of `sizes` fit in `cap` bytes. */
+export function keptUnder(sizes: readonly number[], cap: number): number {
+  let bytes = 0;
+  let n = 0;
+  while (n < sizes.length && bytes + sizes[n]! <= cap) bytes += sizes[n++]!;
+  return n;
 }
