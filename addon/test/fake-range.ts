@@ -111,6 +111,11 @@ export class FakeRange {
       cell.validation = rule ?? null;
     });
   }
+  setDataValidation(rule: FakeDataValidation | null): this {
+    return this.writeAll((cell) => {
+      cell.validation = rule ?? null;
+    });
+  }
   setBackground(color: string | null): this {
     return this.writeAll((cell) => {
       cell.background = color === null ? null : color.toLowerCase();

@@ -42,6 +42,7 @@ export interface GasRange {
   setNotes(notes: (string | null)[][]): GasRange;
   setNumberFormat(format: string): GasRange;
   setNumberFormats(formats: string[][]): GasRange;
+  setDataValidation(rule: GasDataValidation | null): GasRange;
   setDataValidations(rules: (GasDataValidation | null)[][]): GasRange;
   setFontWeight(weight: "bold" | "normal" | null): GasRange;
   setFontSize(size: number): GasRange;

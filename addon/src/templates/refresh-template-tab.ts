@@ -57,13 +57,16 @@ function fitRules(
     sheet
       .getRange(headerRow, start, 1, run.length)
       .setNotes([run.map((c) => headerNote(c.column))]);
-    if (dataRows <= 0) continue;
-    const formats = run.map((c) => numberFormatFor(c.column));
-    const rules = run.map((c) => validationFor(ctx.app, template, c.column, firstRow, columnAt));
-    sheet
-      .getRange(firstRow, start, dataRows, run.length)
-      .setNumberFormats(Array.from({ length: dataRows }, () => formats))
-      .setDataValidations(Array.from({ length: dataRows }, () => rules));
+  }
+  // One format and one rule per column, whatever the number of rows: a tab grown to tens
+  // of thousands of rows costs the same two calls a column, not a grid of that size.
+  if (dataRows > 0) {
+    for (const { index, column } of cells) {
+      sheet
+        .getRange(firstRow, index + 1, dataRows, 1)
+        .setNumberFormat(numberFormatFor(column))
+        .setDataValidation(validationFor(ctx.app, template, column, firstRow, columnAt));
+    }
   }
   // The title's note only where the add-on wrote the title: row 1 may be the unit's own.
   if (headerRow === HEADER_ROW) {
