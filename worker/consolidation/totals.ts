@@ -5,7 +5,7 @@ import type { Period, PeriodRule } from "../../shared/periods.ts";
 import type { DueSetting } from "../../shared/province-settings.ts";
 import type { ReportingRate } from "../../shared/report-text/report-values.ts";
 import { loadSnapshots, loadUnitStates } from "../storage/unit-repository.ts";
-import type { UnitSnapshot, UnitStatus } from "./model.ts";
+import type { UnitStatus } from "./model.ts";
 import { judgeStoredSubmissions } from "./submission-step.ts";
 import { type SubmissionJson, submissionJson } from "./submissions.ts";
 
@@ -75,11 +75,20 @@ export async function computeTotals(
     period,
     due,
   });
-  const withFigures: UnitSnapshot[] = [];
+  const lastYear = samePeriodLastYear(period);
+  const previous = previousPeriod(period);
+  const compared: { lastYear: Metrics[]; previous: Metrics[] } = { lastYear: [], previous: [] };
   const units = states.map((state): UnitTotals => {
     const hasFigures = state.status === "fresh" || state.status === "stale";
     const snapshot = hasFigures ? snapshots.get(state.code) : undefined;
-    if (snapshot) withFigures.push(snapshot);
+    // One read of the rows per unit: a stored snapshot is packed and decodes them on each.
+    const rows = snapshot?.rows;
+    const of = (p: Period) =>
+      snapshot && rows ? aggregateUnit(rows, snapshot.invalidRows, p) : null;
+    const lastYearFigures = lastYear && of(lastYear);
+    const previousFigures = previous && of(previous);
+    if (lastYearFigures) compared.lastYear.push(lastYearFigures);
+    if (previousFigures) compared.previous.push(previousFigures);
     return {
       code: state.code,
       name: state.name,
@@ -88,17 +97,9 @@ export async function computeTotals(
       readAt: hasFigures ? state.readAt : null,
       error: state.error,
       submission: submissionJson(submissions.units.get(state.code)),
-      metrics: snapshot
-        ? aggregateUnit(snapshot.rows, snapshot.invalidRows, period)
-        : zeroMetrics(),
+      metrics: of(period) ?? zeroMetrics(),
     };
   });
-  const totalFor = (p: Period): ComparedTotal => ({
-    id: p.id,
-    total: sumMetrics(withFigures.map((s) => aggregateUnit(s.rows, s.invalidRows, p))),
-  });
-  const lastYear = samePeriodLastYear(period);
-  const previous = previousPeriod(period);
   return {
     version: 2,
     period: {
@@ -114,8 +115,11 @@ export async function computeTotals(
     total: sumMetrics(units.map((u) => u.metrics)),
     comparison: {
       // Only a period of the year 2000 has no year before it that periods can name.
-      samePeriodLastYear: lastYear ? totalFor(lastYear) : { id: "", total: zeroMetrics() },
-      previousPeriod: previous ? totalFor(previous) : null,
+      samePeriodLastYear: {
+        id: lastYear?.id ?? "",
+        total: sumMetrics(compared.lastYear),
+      },
+      previousPeriod: previous ? { id: previous.id, total: sumMetrics(compared.previous) } : null,
     },
   };
 }

@@ -68,7 +68,8 @@ export function decodeSnapshot(json: string): UnitSnapshot {
 /** `snapshot` packed as decodeSnapshot packs one (a fresh read, before it is kept). */
 export function packSnapshot(snapshot: UnitSnapshot): UnitSnapshot {
   if (packedBytes.has(snapshot)) return snapshot;
-  return decodeSnapshot(encodeSnapshot(snapshot));
+  // Its small parts are at hand: no need to decode what was just encoded.
+  return packed(deflateRawSync(encoder.encode(encodeSnapshot(snapshot)), { level: 1 }), snapshot);
 }
 
 const encoder = new TextEncoder();
