@@ -23,6 +23,10 @@ import {
   readProvinceValues,
 } from "./read-province.ts";
 
+/** Google stamps our write by its clock, layoutAt is ours once Google answered: a little
+ * skew between the two must not make every run after a write list the tabs. */
+const CLOCK_SKEW_MS = 2_000;
+
 export interface ProvinceSource {
   readonly province: ProvinceRead;
   readonly values: ProvinceValues;
@@ -71,7 +75,7 @@ export async function loadProvince(
     return { ...kept, province, values: content, contentReadAt: null, calls: 0 };
   }
   // Modified after the tabs were last known (a get, or our write): someone else's edit.
-  if (modifiedAt > Date.parse(layoutAt)) return full();
+  if (modifiedAt > Date.parse(layoutAt) + CLOCK_SKEW_MS) return full();
   try {
     const values = await readProvinceValues(client, provinceId, inputTitles(layout));
     const province = provinceRead(layout, values);
