@@ -102,34 +102,34 @@ export function generateUnits(rows: number, seed = 1): Tab[][] {
   const perUnit = ROWS_PER_TAB * TEMPLATES.length;
   const units: Tab[][] = [];
   for (let u = 0; u * perUnit < rows; u++) {
-    units.push(
-      TEMPLATES.map((template) => {
-        const columns: readonly ColumnDef[] = template.columns;
-        const values: unknown[][] = [
-          [`${template.title.toUpperCase()} – Đơn vị ${u}`],
-          [],
-          columns.map((c) => c.header),
-        ];
-        for (let r = 0; r < ROWS_PER_TAB; r++) {
-          const row = columns.map((c) => cell(c, u, r, rnd));
-          columns.forEach((c, i) => {
-            // "at most" pairs (remedied ≤ recommendations) as offices fill them: valid.
-            const limit = c.type === "count" ? c.atMost : undefined;
-            const at = columns.findIndex((l) => l.key === limit);
-            if (at >= 0) row[i] = typeof row[at] === "number" ? Math.floor(row[at] / 2) : null;
-          });
-          // About one row in fifty has an error, as a unit's sheet does before its data check.
-          if (rnd() < 0.02) row[0] = "31/02/2026";
-          values.push(row);
-        }
-        return { title: template.title, values };
-      }),
-    );
+    const tabs = TEMPLATES.map((template) => {
+      const columns: readonly ColumnDef[] = template.columns;
+      const limits = columns.map((c) =>
+        c.type === "count" ? columns.findIndex((l) => l.key === c.atMost) : -1,
+      );
+      const values: unknown[][] = [
+        [`${template.title.toUpperCase()} – Đơn vị ${u}`],
+        [],
+        columns.map((c) => c.header),
+      ];
+      for (let r = 0; r < ROWS_PER_TAB; r++) {
+        const row = columns.map((c) => cell(c, u, r, rnd));
+        limits.forEach((at, i) => {
+          // "at most" pairs (remedied ≤ recommendations) as offices fill them: valid.
+          if (at >= 0) row[i] = typeof row[at] === "number" ? Math.floor(row[at] / 2) : null;
+        });
+        // About one row in fifty has an error, as a unit's sheet does before its data check.
+        if (rnd() < 0.02) row[0] = "31/02/2026";
+        values.push(row);
+      }
+      return { title: template.title, values };
+    });
+    // Through JSON, as the Worker gets a unit's cells from the Sheets API: flat strings,
+    // not the joined pieces (cons strings) that building them here leaves, which every
+    // regex and map lookup would have to flatten or walk first.
+    units.push(JSON.parse(JSON.stringify(tabs)) as Tab[]);
   }
-  // Through JSON, as the Worker gets cells from the Sheets API: flat strings, not the
-  // joined pieces (cons strings) that building them here leaves, which every regex and
-  // map lookup would have to flatten or walk first.
-  return JSON.parse(JSON.stringify(units)) as Tab[][];
+  return units;
 }
 
 // Every number the floor adds ends up here, so the JIT cannot drop the loop.
