@@ -3,7 +3,8 @@ import { previousPeriod, samePeriodLastYear } from "../../shared/comparison.ts";
 import type { Metrics } from "../../shared/metrics.ts";
 import type { Period } from "../../shared/periods.ts";
 import type { UnitOutcome, UnitSnapshot } from "./model.ts";
-import { chartQuarters } from "./output/charts-tab.ts";
+import { chartQuarters, KEY_FIGURES } from "./output/charts-tab.ts";
+import type { Figures } from "./output/report-layout.ts";
 
 /**
  * A unit's figures for every period a report shows, computed once when the unit is
@@ -17,8 +18,9 @@ export interface UnitFigures {
   readonly period: Metrics;
   readonly samePeriodLastYear: Metrics | null;
   readonly previousPeriod: Metrics | null;
-  /** The quarters the charts show, in chartQuarters order (null: no such quarter). */
-  readonly quarters: readonly (Metrics | null)[];
+  /** The quarters the charts show, in chartQuarters order (null: no such quarter): only
+   * the key figures they plot, in KEY_FIGURES order (a unit's memory, times 3,321). */
+  readonly quarters: readonly (readonly number[] | null)[];
 }
 
 export function unitFigures(snapshot: UnitSnapshot, period: Period): UnitFigures {
@@ -31,7 +33,10 @@ export function unitFigures(snapshot: UnitSnapshot, period: Period): UnitFigures
     period: aggregateUnit(rows, invalidRows, period),
     samePeriodLastYear: of(samePeriodLastYear(period)),
     previousPeriod: of(previousPeriod(period)),
-    quarters: [...thisYear, ...lastYear].map(of),
+    quarters: [...thisYear, ...lastYear].map((q) => {
+      const m = of(q);
+      return m && KEY_FIGURES.map((k) => m[k.id]);
+    }),
   };
 }
 
@@ -57,4 +62,14 @@ export function sumFigures(
 
 function periodKey(period: Period): string {
   return `${period.id}|${period.rule}|${period.from}|${period.to}`;
+}
+
+/** The province's key figures of one chart quarter (`index` in chartQuarters order). */
+export function sumQuarter(figures: readonly (UnitFigures | null)[], index: number): Figures {
+  const total = KEY_FIGURES.map(() => 0);
+  for (const f of figures) {
+    const q = f?.quarters[index];
+    for (let k = 0; q && k < total.length; k++) total[k]! += q[k] ?? 0;
+  }
+  return Object.fromEntries(KEY_FIGURES.map((k, i) => [k.id, total[i]!]));
 }

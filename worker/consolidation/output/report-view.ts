@@ -5,7 +5,7 @@ import { foldKey } from "../../../shared/text/fold.ts";
 import { formatVietnamTime } from "../../time/vietnam-time.ts";
 import type { ConsolidationReport, Contact, UnitOutcome } from "../model.ts";
 import { byUnitSubmission, byUnitTotalSubmission, reportingRateLine } from "../submissions.ts";
-import { figuresOf, sumFigures } from "../unit-figures.ts";
+import { figuresOf, sumQuarter } from "../unit-figures.ts";
 import type { OutputTabsInput, UnitLists } from "./build-output.ts";
 import type { ByUnitRow } from "./by-unit-tab.ts";
 import { quarterFigures } from "./charts-tab.ts";
@@ -60,9 +60,7 @@ export function reportView(
         figures: metrics ?? {},
       })),
       // Each quarter from the units' figures, computed with the period's own.
-      quarters: quarterFigures(period, (_, index) =>
-        sumFigures(figures, (f) => f.quarters[index] ?? null),
-      ),
+      quarters: quarterFigures(period, (_, index) => sumQuarter(figures, index)),
     },
     reportText: {
       period,
