@@ -157,6 +157,14 @@ describe("Nộp báo cáo", () => {
     expect(previewSubmission(fake.context(), period.id)!.earlier).toMatchObject({
       unchanged: true,
     });
+
+    // A later time typed into the older row does not promote it: the lowest row counts,
+    // as the Worker decides, so the dialog shows the same submission the province counts.
+    expect(sheet.stored(1, 3, 1, 1)).toEqual([["Thời điểm nộp"]]);
+    sheet.getRange(2, 3).setValue(new Date(later.getTime() + 3_600_000));
+    expect(previewSubmission(fake.context(), period.id)!.earlier).toMatchObject({
+      unchanged: true,
+    });
   });
 
   it("writes into the tab Tạo biểu mẫu made, which is the tab a first submission makes", () => {

@@ -105,8 +105,9 @@ function earlierSubmission(
   let latest = null;
   for (const s of readSubmissions(values, timeZone).submissions) {
     if (s.periodId !== period.id || s.rule !== period.rule) continue;
-    // A tie goes to the lower row, as the Worker decides.
-    if (latest === null || s.submittedAt > latest.submittedAt) latest = s;
+    // The lowest row counts, as the Worker decides (docs/domain.md): a typed-in time
+    // cannot promote an older row.
+    if (latest === null || s.sheetRow > latest.sheetRow) latest = s;
   }
   if (latest === null) return null;
   return {
