@@ -2,7 +2,7 @@ import { HEADER_SEARCH_ROWS, locateHeaderRow } from "./header-row.ts";
 import { type Issue, issue } from "./issue.ts";
 import type { RowOf, TemplateDef } from "./schema/template.ts";
 import { foldKey, isBlank, normalizeText } from "./text/fold.ts";
-import { type Problem, validateRecord } from "./validate-row.ts";
+import { type Problem, validateCells } from "./validate-row.ts";
 import type { WarningOptions } from "./warnings.ts";
 
 // Kept here too: the add-on imports it from this module (shared/header-row.ts owns it).
@@ -64,8 +64,9 @@ export function readTab<T extends TemplateDef>(
     );
   }
 
-  const keys = [...header.columns.keys()];
-  const at = [...header.columns.values()];
+  // Each template column's index in the sheet's rows, -1 for one the tab lacks.
+  const columnAt = template.columns.map((c) => header.columns.get(c.key) ?? -1);
+  const inTab = columnAt.filter((at) => at >= 0);
   const noneRequired = !template.columns.some((c) => c.required);
   const cellIssue = (severity: Issue["severity"], sheetRow: number, p: Problem) =>
     issue(
@@ -82,19 +83,15 @@ export function readTab<T extends TemplateDef>(
   const rows: { sheetRow: number; row: RowOf<T> }[] = [];
   const issues: Issue[] = [];
   let invalidRows = 0;
-  // One record for the whole tab, refilled for each row (every key every time):
-  // `validateRecord` reads it and keeps nothing of it, and a row then allocates no map.
-  const record: Record<string, unknown> = {};
-  for (const key of keys) record[key] = undefined;
   for (let r = header.headerRow; r < values.length; r++) {
     const cells = values[r];
     if (!Array.isArray(cells) || cells.length === 0) continue;
     const sheetRow = r + 1;
-    for (let k = 0; k < keys.length; k++) record[keys[k] as string] = cells[at[k] as number];
-    const result = validateRecord(template, record, options);
+    // The cells by index, without a record object per row.
+    const result = validateCells(template, cells, columnAt, options);
     // A row with nothing in the template's columns is no row. Only a row that fails (or
     // a template without required columns) can be blank, so valid rows skip the check.
-    if ((!result.ok || noneRequired) && keys.every((key) => isBlank(record[key]))) continue;
+    if ((!result.ok || noneRequired) && inTab.every((at) => isBlank(cells[at]))) continue;
     if (result.ok) {
       rows.push({ sheetRow, row: result.row });
       for (const w of result.warnings) issues.push(cellIssue("warning", sheetRow, w));

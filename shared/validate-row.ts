@@ -32,12 +32,50 @@ export function validateRecord<T extends TemplateDef>(
   options?: WarningOptions,
 ): RowValidation<T> {
   const plan = planFor(template);
+  return validateRaws(
+    template,
+    plan,
+    plan.columns.map((c) => record[c.key]),
+    options,
+  );
+}
+
+/**
+ * `validateRecord` for a row as a tab holds it: `columnAt[c]` is the index in `cells` of
+ * template column c, or -1 when the tab lacks that column. The tab reader's per-row call:
+ * no record object, each cell taken by its index.
+ */
+export function validateCells<T extends TemplateDef>(
+  template: T,
+  cells: readonly unknown[],
+  columnAt: readonly number[],
+  options?: WarningOptions,
+): RowValidation<T> {
+  const plan = planFor(template);
+  // The plan's own array, refilled: validateRaws keeps nothing of it.
+  const raws = plan.raws;
+  for (let c = 0; c < raws.length; c++) {
+    const at = columnAt[c] ?? -1;
+    raws[c] = at >= 0 ? cells[at] : undefined;
+  }
+  return validateRaws(template, plan, raws, options);
+}
+
+/** `raws[c]`: template column c's cell as typed. */
+function validateRaws<T extends TemplateDef>(
+  template: T,
+  plan: Plan,
+  raws: readonly unknown[],
+  options: WarningOptions | undefined,
+): RowValidation<T> {
+  const { columns } = plan;
   const problems: Problem[] = [];
   // Every key from the start, in column order: all rows of a template share one shape. A
   // cell that does not read is `undefined` (a read cell is a value or null).
   const row: Record<string, string | number | null | undefined> = { ...plan.blankRow };
-  for (const column of plan.columns) {
-    const raw = record[column.key];
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c] as ColumnDef;
+    const raw = raws[c];
     const parsed = parseCell(column, raw);
     if (!parsed.ok) {
       problems.push(problem(column, raw, parsed.message));
@@ -53,7 +91,8 @@ export function validateRecord<T extends TemplateDef>(
     }
     row[column.key] = parsed.value;
   }
-  for (const [column, limit] of plan.atMost) {
+  for (const [c, limit] of plan.atMost) {
+    const column = columns[c] as ColumnDef;
     const value = row[column.key];
     const limitValue = row[limit.key];
     // A blank or broken limit cell counts as none: "3 remedied of no recommendations" is wrong.
@@ -63,13 +102,13 @@ export function validateRecord<T extends TemplateDef>(
       problems.push(
         problem(
           column,
-          record[column.key],
+          raws[c],
           `"${column.header}" (${value}) không được lớn hơn "${limit.header}" (${max}). Hãy kiểm tra lại hai số này.`,
         ),
       );
     }
   }
-  const warnings = rowWarnings(template, row, record, options);
+  const warnings = rowWarnings(template, row, raws, options);
   if (problems.length > 0) return { ok: false, problems, warnings };
   return { ok: true, row: row as RowOf<T>, warnings };
 }
@@ -79,8 +118,10 @@ interface Plan {
   readonly columns: readonly ColumnDef[];
   /** Every column key, null, in column order: each row starts as a copy of it. */
   readonly blankRow: Readonly<Record<string, null>>;
-  /** Count columns with an "at most" rule, each with the column it may not exceed. */
-  readonly atMost: readonly (readonly [ColumnDef, ColumnDef])[];
+  /** Count columns (by index) with an "at most" rule, each with the column it may not exceed. */
+  readonly atMost: readonly (readonly [number, ColumnDef])[];
+  /** A row's cells by column index, refilled for each row by `validateCells`. */
+  readonly raws: unknown[];
 }
 
 const plans = new WeakMap<TemplateDef, Plan>();
@@ -93,13 +134,14 @@ function planFor(template: TemplateDef): Plan {
     const blankRow = JSON.parse(
       JSON.stringify(Object.fromEntries(template.columns.map((c) => [c.key, null]))),
     ) as Record<string, null>;
-    const atMost: (readonly [ColumnDef, ColumnDef])[] = [];
-    for (const column of template.columns) {
-      if (column.type !== "count" || column.atMost === undefined) continue;
-      const limit = template.columns.find((c) => c.key === column.atMost);
-      if (limit) atMost.push([column, limit]);
-    }
-    plan = { columns: template.columns, blankRow, atMost };
+    const atMost: (readonly [number, ColumnDef])[] = [];
+    template.columns.forEach((column, c) => {
+      if (column.type !== "count" || column.atMost === undefined) return;
+      const limit = template.columns.find((l) => l.key === column.atMost);
+      if (limit) atMost.push([c, limit]);
+    });
+    const raws = new Array<unknown>(template.columns.length).fill(undefined);
+    plan = { columns: template.columns, blankRow, atMost, raws };
     plans.set(template, plan);
   }
   return plan;

@@ -28,24 +28,24 @@ export interface WarningOptions {
 
 /**
  * The warnings of one record, from the cells that read (`row`: normalised values by key,
- * possibly partial when other cells have errors) and the cells as typed (`record`).
+ * undefined for a cell that did not) and the cells as typed (`raws`, in column order).
  */
 export function rowWarnings(
   template: TemplateDef,
   row: Readonly<Record<string, string | number | null | undefined>>,
-  record: Readonly<Record<string, unknown>>,
+  raws: readonly unknown[],
   options: WarningOptions = {},
 ): Problem[] {
   const warnings: Problem[] = [];
   const { dateColumn, districtRules, dateColumns } = planFor(template);
   const date = row[template.dateKey];
   if (dateColumn && typeof date === "string" && date >= DISTRICT_LEVEL_ENDS) {
-    for (const { column, value } of districtRules) {
+    for (const { column, index, value } of districtRules) {
       if (row[column.key] !== value) continue;
       warnings.push(
         warning(
           column,
-          record[column.key],
+          raws[index],
           `"${column.header}" là "${value}" nhưng "${dateColumn.header}" là ${formatDateVi(date as IsoDate)}: từ ${formatDateVi(DISTRICT_LEVEL_ENDS)} không còn cấp huyện. Hãy kiểm tra lại: nếu là cấp tỉnh hoặc cấp xã thì chọn lại cho đúng; nếu ngày ghi nhầm thì sửa ngày.`,
         ),
       );
@@ -53,13 +53,13 @@ export function rowWarnings(
   }
   const today = options.today ?? null;
   if (today !== null) {
-    for (const column of dateColumns) {
+    for (const { column, index } of dateColumns) {
       const value = row[column.key];
       if (typeof value !== "string" || value <= today) continue;
       warnings.push(
         warning(
           column,
-          record[column.key],
+          raws[index],
           `"${column.header}" là ${formatDateVi(value as IsoDate)}, sau ngày hôm nay (${formatDateVi(today)}): việc này chưa diễn ra. Hãy kiểm tra lại ngày, tháng, năm (ghi theo kiểu dd/mm/yyyy, ví dụ 05/06/2026 là ngày 5 tháng 6).`,
         ),
       );
@@ -71,8 +71,9 @@ export function rowWarnings(
 /** The columns each rule looks at, found once per template rather than once per row. */
 interface Plan {
   readonly dateColumn: ColumnDef | undefined;
-  readonly districtRules: readonly { column: ColumnDef; value: string }[];
-  readonly dateColumns: readonly ColumnDef[];
+  /** `index`: the column's place in the template, as in `raws`. */
+  readonly districtRules: readonly { column: ColumnDef; index: number; value: string }[];
+  readonly dateColumns: readonly { column: ColumnDef; index: number }[];
 }
 
 const plans = new WeakMap<TemplateDef, Plan>();
@@ -80,16 +81,20 @@ const plans = new WeakMap<TemplateDef, Plan>();
 function planFor(template: TemplateDef): Plan {
   let plan = plans.get(template);
   if (!plan) {
-    const districtRules: { column: ColumnDef; value: string }[] = [];
+    const districtRules: { column: ColumnDef; index: number; value: string }[] = [];
     for (const rule of DISTRICT_LEVEL_VALUES) {
-      const column = template.columns.find((c) => c.key === rule.key);
-      if (rule.template === template.id && column)
-        districtRules.push({ column, value: rule.value });
+      const index = template.columns.findIndex((c) => c.key === rule.key);
+      const column = template.columns[index];
+      if (rule.template === template.id && column) {
+        districtRules.push({ column, index, value: rule.value });
+      }
     }
     plan = {
       dateColumn: template.columns.find((c) => c.key === template.dateKey),
       districtRules,
-      dateColumns: template.columns.filter((c) => c.type === "date"),
+      dateColumns: template.columns.flatMap((column, index) =>
+        column.type === "date" ? [{ column, index }] : [],
+      ),
     };
     plans.set(template, plan);
   }
