@@ -74,9 +74,10 @@ export interface ConsolidationOptions {
 /**
  * Runs a read cycle may take. A national roll-up (3,321 units) costs one read a unit on its
  * first sync, two for a unit whose tabs must be listed: up to 6,642 reads, 111 minutes of a
- * 60-a-minute quota, 10 runs of 12 minutes. 16 leaves room for 429 backoff and slow units;
- * past it (Google slowed for hours) the report is written with what is in, so the sheet is
- * never held back more than about 16 × 15 minutes (a run and the two crons it blocks).
+ * 60-a-minute quota, 11 runs of 12 minutes as measured (`npm run bench`). 16 leaves room
+ * for 429 backoff and slow units; past it (Google slowed for hours) the report is written
+ * with what is in, so the sheet is never held back more than about 16 × 15 minutes (a run
+ * and the two crons it blocks).
  */
 export const MAX_CYCLE_RUNS = 16;
 
