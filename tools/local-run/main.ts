@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     let run = await runOnce(worker);
     // A province too large for one run is read over several (each stops at its deadline):
     // fire again as the cron would. Bounded: the Worker writes by the cycle's 16th run
-    // (MAX_CYCLE_RUNS in run-consolidation.ts).
+    // (MAX_CYCLE_RUNS in read-cycle.ts).
     for (let again = 1; again < 20 && isResumingMessage(run.message); again++) {
       console.log(`${run.message}\nChạy tiếp (scheduled)…`);
       run = await runOnce(worker);

@@ -14,6 +14,20 @@ import { readUnits } from "./read-units.ts";
 import { pendingSaver } from "./save-units.ts";
 import { decideUnit, keepUnchanged } from "./unit-outcomes.ts";
 
+/**
+ * Runs a read cycle may take. A national roll-up (3,321 units) costs one read a unit on its
+ * first sync, two for a unit whose tabs must be listed: up to 6,642 reads, 111 minutes of a
+ * 60-a-minute quota, 11 runs of 12 minutes as measured (`npm run bench`). 16 leaves room
+ * for 429 backoff and slow units; past it (Google slowed for hours) the report is written
+ * with what is in, so the sheet is never held back more than about 16 × 15 minutes (a run
+ * and the two crons it blocks).
+ */
+export const MAX_CYCLE_RUNS = 16;
+
+/** A cycle older than this is dropped and begun again: its reads are too old to publish
+ * as current (twice the longest a bounded cycle takes; a failing write retried for hours). */
+export const CYCLE_MAX_AGE_MS = 8 * 60 * 60_000;
+
 export interface CycleReadOptions {
   readonly provinceId: string;
   readonly cycle: ReadCycle;

@@ -18,7 +18,7 @@ import { cycleMessage, forcedMessage, resumingMessage } from "./cycle-messages.t
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
 import { nothingToWrite, provinceInputsAfter, QUIET_MESSAGE } from "./province-inputs.ts";
 import { loadProvince, writeProvince } from "./province-source.ts";
-import { readCycle } from "./read-cycle.ts";
+import { CYCLE_MAX_AGE_MS, MAX_CYCLE_RUNS, readCycle } from "./read-cycle.ts";
 import { reportPeriod } from "./report-period.ts";
 import { countRun } from "./run-counts.ts";
 import { keepLease, type RunLease } from "./run-lease.ts";
@@ -70,20 +70,6 @@ export interface ConsolidationOptions {
    * for one request); tests pass a small one to see the shortened output. */
   readonly outputBudgetBytes?: number;
 }
-
-/**
- * Runs a read cycle may take. A national roll-up (3,321 units) costs one read a unit on its
- * first sync, two for a unit whose tabs must be listed: up to 6,642 reads, 111 minutes of a
- * 60-a-minute quota, 11 runs of 12 minutes as measured (`npm run bench`). 16 leaves room
- * for 429 backoff and slow units; past it (Google slowed for hours) the report is written
- * with what is in, so the sheet is never held back more than about 16 × 15 minutes (a run
- * and the two crons it blocks).
- */
-export const MAX_CYCLE_RUNS = 16;
-
-/** A cycle older than this is dropped and begun again: its reads are too old to publish
- * as current (twice the longest a bounded cycle takes; a failing write retried for hours). */
-const CYCLE_MAX_AGE_MS = 8 * 60 * 60_000;
 
 /**
  * One consolidation of a province, under the province's lease, recorded as a run in D1.
