@@ -69,7 +69,8 @@ function validateRaws<T extends TemplateDef>(
   options: WarningOptions | undefined,
 ): RowValidation<T> {
   const { columns } = plan;
-  const problems: Problem[] = [];
+  // Made at the first problem: most rows have none.
+  let problems: Problem[] | undefined;
   // Every key from the start, in column order: all rows of a template share one shape. A
   // cell that does not read is `undefined` (a read cell is a value or null).
   const row: Record<string, string | number | null | undefined> = { ...plan.blankRow };
@@ -78,11 +79,13 @@ function validateRaws<T extends TemplateDef>(
     const raw = raws[c];
     const parsed = parseCell(column, raw);
     if (!parsed.ok) {
+      problems ??= [];
       problems.push(problem(column, raw, parsed.message));
       row[column.key] = undefined;
       continue;
     }
     if (parsed.value === null && column.required) {
+      problems ??= [];
       problems.push(
         problem(column, raw, `Chưa nhập "${column.header}" (cột bắt buộc). ${column.note}`),
       );
@@ -99,6 +102,7 @@ function validateRaws<T extends TemplateDef>(
     if (typeof value !== "number" || limitValue === undefined) continue;
     const max = (limitValue as number | null) ?? 0;
     if (value > max) {
+      problems ??= [];
       problems.push(
         problem(
           column,
@@ -109,7 +113,7 @@ function validateRaws<T extends TemplateDef>(
     }
   }
   const warnings = rowWarnings(template, row, raws, options);
-  if (problems.length > 0) return { ok: false, problems, warnings };
+  if (problems !== undefined) return { ok: false, problems, warnings };
   return { ok: true, row: row as RowOf<T>, warnings };
 }
 
