@@ -24,6 +24,25 @@ export interface Cell {
  */
 export const FORMULA_RESULT = "#NAME?";
 
+/** What a cell in error reads as (UNFORMATTED and FORMATTED_VALUE): Sheets shows the error's
+ * code, e.g. `#N/A` for ErrorValue type N_A; a formula is the emulator's `#NAME?`. */
+const ERROR_CODES: Record<string, string> = {
+  ERROR: "#ERROR!",
+  NULL_VALUE: "#NULL!",
+  DIVIDE_BY_ZERO: "#DIV/0!",
+  VALUE: "#VALUE!",
+  REF: "#REF!",
+  NAME: "#NAME?",
+  NUM: "#NUM!",
+  N_A: "#N/A",
+  LOADING: "Loading...",
+};
+
+export function errorResult(cell: Cell): string {
+  if (cell.formula !== undefined || cell.error === undefined) return FORMULA_RESULT;
+  return ERROR_CODES[String(cell.error.type)] ?? "#ERROR!";
+}
+
 export function isEmptyCell(cell: Cell | undefined): boolean {
   if (!cell) return true;
   return (

@@ -3,7 +3,7 @@
 // and DATE / TIME / DATE_TIME / NUMBER / PERCENT / TEXT number formats with common patterns.
 
 import type { Cell, JsonObject } from "./cell.ts";
-import { FORMULA_RESULT } from "./cell.ts";
+import { errorResult } from "./cell.ts";
 
 const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
@@ -118,7 +118,7 @@ function formatNumberPattern(n: number, pattern: string, locale: string): string
 /** The display string of a cell (FORMATTED_VALUE); undefined for an empty cell. */
 export function formattedValue(cell: Cell | undefined, locale: string): string | undefined {
   if (!cell) return undefined;
-  if (cell.formula !== undefined || cell.error !== undefined) return FORMULA_RESULT;
+  if (cell.formula !== undefined || cell.error !== undefined) return errorResult(cell);
   const v = cell.value;
   if (v === undefined || v === "") return undefined;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

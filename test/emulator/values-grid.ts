@@ -2,7 +2,7 @@
 
 import { alwaysQuoted, columnLetters, formatRect } from "./a1-range.ts";
 import type { Cell, CellValue } from "./cell.ts";
-import { FORMULA_RESULT } from "./cell.ts";
+import { errorResult } from "./cell.ts";
 import { invalidArgument } from "./google-error.ts";
 import { formattedValue, isDateFormat } from "./number-format.ts";
 import type { BoundedRect, ResolvedRange } from "./range-resolve.ts";
@@ -26,7 +26,7 @@ export function renderCell(cell: Cell | undefined, o: RenderOptions): CellValue 
   if (!cell) return undefined;
   if (o.valueRender === "FORMULA" && cell.formula !== undefined) return cell.formula;
   if (o.valueRender === "FORMATTED_VALUE") return formattedValue(cell, o.locale);
-  if (cell.formula !== undefined || cell.error !== undefined) return FORMULA_RESULT;
+  if (cell.formula !== undefined || cell.error !== undefined) return errorResult(cell);
   const v = cell.value;
   if (v === undefined || v === "") return undefined;
   if (typeof v === "number" && o.dateTimeRender === "FORMATTED_STRING" && isDateFormat(cell)) {

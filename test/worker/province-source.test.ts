@@ -58,6 +58,9 @@ function fakeGoogle(refuseBatchGet = false) {
         sheets: layout.sheets.map((properties) => ({ properties })),
       };
     }) as SheetsClient["getSpreadsheet"],
+    getSpreadsheetValues: async () => {
+      throw new Error("the province's tabs are listed, never read whole");
+    },
     batchGetValues: async (_id, ranges) => {
       calls.push("batchGet");
       if (refuseBatchGet && calls.length === 1) {

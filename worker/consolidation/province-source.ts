@@ -108,6 +108,7 @@ export async function writeProvince<T>(
   const recording: SheetsClient = {
     serviceAccountEmail: client.serviceAccountEmail,
     getSpreadsheet: client.getSpreadsheet.bind(client) as SheetsClient["getSpreadsheet"],
+    getSpreadsheetValues: (id, options) => client.getSpreadsheetValues(id, options),
     batchGetValues: (id, ranges, options) => client.batchGetValues(id, ranges, options),
     batchUpdate: async (id, requests, options) => {
       const reply = await client.batchUpdate(id, requests, options);

@@ -11,6 +11,7 @@ import type { z } from "zod";
 import type { AccessTokenProvider } from "../auth/token-provider.ts";
 import { type Clock, systemClock } from "../time/clock.ts";
 import { createConcurrencyLimiter } from "./concurrency-limiter.ts";
+import { GRID_VALUES_FIELDS, rowsFromGrid } from "./grid-values.ts";
 import { createQuotaPacer, type QuotaWindow } from "./quota-pacer.ts";
 import { type ApiCall, type ExecutorDeps, execute } from "./request-executor.ts";
 import type { SheetsRequest } from "./request-types.ts";
@@ -18,6 +19,7 @@ import { defaultRetryPolicy, type RetryPolicy } from "./retry-policy.ts";
 import {
   batchGetSchema,
   batchUpdateSchema,
+  gridValuesSchema,
   maskedSpreadsheetSchema,
   spreadsheetSchema,
 } from "./schemas.ts";
@@ -25,8 +27,10 @@ import type {
   BatchGetValuesResult,
   BatchUpdateResult,
   CallOptions,
+  GridCallOptions,
   MaskedSheetProperties,
   Spreadsheet,
+  SpreadsheetValues,
 } from "./types.ts";
 
 export type { AccessTokenProvider } from "../auth/token-provider.ts";
@@ -64,6 +68,17 @@ export interface SheetsClient {
     fields: string,
     options?: CallOptions,
   ): Promise<Spreadsheet<MaskedSheetProperties>>;
+
+  /**
+   * ONE spreadsheets.get with every tab's grid data (includeGridData, masked to values):
+   * each tab's sheetId, title and rows as batchGetValues would give them, and the sheet's
+   * time zone. For a spreadsheet whose tab titles are not known yet; rejects with kind
+   * "too-large" past `maxBytes`.
+   */
+  getSpreadsheetValues(
+    spreadsheetId: string,
+    options?: GridCallOptions,
+  ): Promise<SpreadsheetValues>;
 
   /**
    * values.batchGet of several ranges in ONE read (UNFORMATTED_VALUE, SERIAL_NUMBER, rows):
@@ -147,6 +162,32 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         parse: parseWith(/\bsheetId\b/.test(fields) ? spreadsheetSchema : maskedSpreadsheetSchema),
         signal: callOptions.signal,
       })) as SheetsClient["getSpreadsheet"],
+
+    getSpreadsheetValues(spreadsheetId, callOptions = {}) {
+      return run({
+        operation: "getSpreadsheetValues",
+        idempotent: true,
+        spreadsheetId,
+        kind: "read",
+        method: "GET",
+        pathAndQuery: `${path(spreadsheetId, "")}?includeGridData=true&fields=${encodeURIComponent(GRID_VALUES_FIELDS)}`,
+        // Rows are made compact at once: the grid JSON is ~10x the values it carries.
+        parse: (json) => {
+          const result = parseWith(gridValuesSchema)(json);
+          if (!result) return null;
+          return {
+            timeZone: result.properties?.timeZone,
+            sheets: result.sheets.map((s) => ({
+              sheetId: s.properties.sheetId,
+              title: s.properties.title,
+              values: rowsFromGrid(s.data, Number.POSITIVE_INFINITY),
+            })),
+          };
+        },
+        signal: callOptions.signal,
+        ...(callOptions.maxBytes === undefined ? {} : { maxResponseBytes: callOptions.maxBytes }),
+      });
+    },
 
     async batchGetValues(spreadsheetId, ranges, callOptions = {}) {
       // Nothing to read is not worth a request (and Google rejects an empty batchGet).

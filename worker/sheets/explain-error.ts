@@ -41,6 +41,8 @@ function explanation(error: SheetsApiError, email: string): string {
       return "Google Sheets không trả lời kịp (quá thời gian chờ): hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "aborted":
       return "Yêu cầu tới Google Sheets bị huỷ trước khi xong: hệ thống sẽ thử lại ở lần tổng hợp sau.";
+    case "too-large":
+      return "Bảng tính quá lớn để đọc một lần: hệ thống đọc riêng từng tab cần thiết.";
     case "invalid-response":
       return "Google Sheets trả về dữ liệu không đọc được: hệ thống sẽ thử lại ở lần tổng hợp sau.";
     case "http":

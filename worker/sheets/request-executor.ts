@@ -34,6 +34,8 @@ export interface ApiCall<T> {
    * 429 and 5xx, which Google answers without applying the (atomic) batch.
    */
   readonly idempotent: boolean;
+  /** Give up on a 2xx answer longer than this (kind "too-large"), before holding it all. */
+  readonly maxResponseBytes?: number;
 }
 
 export interface ExecutorDeps {
@@ -155,8 +157,20 @@ async function send<T>(deps: ExecutorDeps, call: ApiCall<T>, token: string): Pro
       signal,
     });
     // Read inside the try: the body can also stall or break, under the same timeout.
-    text = await response.text();
+    text =
+      call.maxResponseBytes !== undefined && response.ok
+        ? await textUpTo(response, call.maxResponseBytes)
+        : await response.text();
   } catch (cause) {
+    if (cause instanceof TooLarge) {
+      const error = new SheetsApiError({
+        kind: "too-large",
+        message: `answer longer than ${call.maxResponseBytes} bytes`,
+        httpStatus: cause.httpStatus,
+        ...where(call),
+      });
+      return { ok: false, error, token };
+    }
     if (call.signal?.aborted) return { ok: false, error: abortedError(call, 0, cause), token };
     const timedOut = timeout.aborted;
     const error = new SheetsApiError({
@@ -190,6 +204,37 @@ async function send<T>(deps: ExecutorDeps, call: ApiCall<T>, token: string): Pro
     return { ok: false, error, token };
   }
   return { ok: true, value };
+}
+
+class TooLarge extends Error {
+  constructor(readonly httpStatus: number) {
+    super("answer too large");
+  }
+}
+
+/** The body as text, or TooLarge as soon as it passes `max` bytes (the rest is not read). */
+async function textUpTo(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > max || !response.body) {
+    await response.body?.cancel();
+    if (declared > max) throw new TooLarge(response.status);
+    return "";
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = "";
+  // Bounded by `max`: every chunk counts against it.
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new TooLarge(response.status);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 function where(call: ApiCall<unknown>) {

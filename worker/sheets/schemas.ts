@@ -80,3 +80,35 @@ export const batchUpdateSchema = z.object({
     )
     .default([]),
 });
+
+const effectiveValue = z
+  .object({
+    numberValue: z.number().optional(),
+    stringValue: z.string().optional(),
+    boolValue: z.boolean().optional(),
+    errorValue: z.object({ type: z.string().optional() }).optional(),
+  })
+  .optional();
+
+/** spreadsheets.get masked to GRID_VALUES_FIELDS (grid-values.ts). */
+export const gridValuesSchema = z.object({
+  properties: spreadsheetProperties,
+  sheets: z
+    .array(
+      z.object({
+        properties: sheetProperties,
+        data: z
+          .array(
+            z.object({
+              startRow: z.number().int().optional(),
+              startColumn: z.number().int().optional(),
+              rowData: z
+                .array(z.object({ values: z.array(z.object({ effectiveValue })).optional() }))
+                .optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .default([]),
+});

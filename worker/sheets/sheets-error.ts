@@ -24,6 +24,8 @@ export type SheetsErrorKind =
   | "timeout"
   /** The caller's AbortSignal fired. */
   | "aborted"
+  /** The answer was bigger than the caller allowed (it was not read to the end). */
+  | "too-large"
   /** Google answered 2xx with a body we cannot read. */
   | "invalid-response"
   /** No access token: service-account key missing/malformed or the token endpoint refused. */

@@ -51,6 +51,19 @@ export interface Spreadsheet<P = SheetProperties> {
   readonly sheets: readonly SheetInfo<P>[];
 }
 
+/** One tab of a grid-data read: its rows as values.batchGet would give them (every column). */
+export interface SheetValues {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly values: readonly (readonly CellValue[])[];
+}
+
+/** spreadsheets.get with grid data (getSpreadsheetValues): every tab, titles and values. */
+export interface SpreadsheetValues {
+  readonly timeZone?: string | undefined;
+  readonly sheets: readonly SheetValues[];
+}
+
 export interface ValueRange {
   /** The range as Google normalised it, e.g. `'Khen thưởng'!A1:H40`. */
   readonly range: string;
@@ -81,4 +94,9 @@ export interface BatchUpdateResult {
 export interface CallOptions {
   /** Cancels the call (including retries and waiting for quota). */
   readonly signal?: AbortSignal;
+}
+
+export interface GridCallOptions extends CallOptions {
+  /** Abandon an answer larger than this (SheetsApiError kind "too-large"). */
+  readonly maxBytes?: number;
 }
