@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
 import { putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { backdate, province, unit } from "./helpers/incremental-province.ts";
-import { provinceSeed } from "./helpers/seeds.ts";
 import { metricColumn } from "./helpers/tab-columns.ts";
 
 const tabValues = async (id: string, title: string) =>
@@ -10,7 +9,7 @@ const tabValues = async (id: string, title: string) =>
 
 describe("a run that finds nothing changed", () => {
   it("costs at most 3 Google calls and writes nothing; a unit's or the province's edit is written", async () => {
-    const { P, ids, registry, run, callsSince } = await province(6);
+    const { P, ids, run, callsSince } = await province(6);
     expect((await run()).status).toBe("succeeded");
     const written = await tabValues(P, "Theo đơn vị");
 
@@ -51,13 +50,21 @@ describe("a run that finds nothing changed", () => {
     expect((await run()).message).toBe(QUIET_MESSAGE);
     expect((await callsSince(since)).writes).toBe(0);
 
-    // The province renames a unit, no unit changes: the new name is written.
-    await putSpreadsheet(
-      provinceSeed(
-        P,
-        registry.map((row, i) => (i === 1 ? [row[0]!, "Xã Đổi Tên", row[2]!] : row)),
+    // The province renames a unit in `Đơn vị` (a cell edit: its tabs keep their ids), a
+    // while after our last write (beyond the 2 s of clock skew allowed between Google's
+    // time of our write and ours), no unit changes: the new name is written.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await backdate(P, 0, (seed) => ({
+      ...seed,
+      sheets: seed.sheets.map((sheet) =>
+        sheet.title === "Đơn vị"
+          ? {
+              ...sheet,
+              values: sheet.values?.map((row) => (row[0] === "U1" ? renamedRow(row) : row)),
+            }
+          : sheet,
       ),
-    );
+    }));
     since = Date.now();
     const renamed = await run();
     expect(renamed.message).not.toBe(QUIET_MESSAGE);
@@ -70,3 +77,7 @@ describe("a run that finds nothing changed", () => {
     expect(u1[1]).toBe("Xã Đổi Tên");
   });
 });
+
+function renamedRow(row: readonly unknown[]): unknown[] {
+  return row.map((cell, column) => (column === 1 ? "Xã Đổi Tên" : cell));
+}
