@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { resolvePeriod } from "../../shared/periods.ts";
 import type { UnitOutcome } from "../../worker/consolidation/model.ts";
+import { computeTotals } from "../../worker/consolidation/totals.ts";
 import { loadSnapshots } from "../../worker/storage/unit-repository.ts";
 import { putAll } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
@@ -34,6 +36,12 @@ describe("a unit whose template tab was rejected", () => {
     expect(byCode.get("B")?.snapshot?.tabProblems).toEqual([]);
     const stored = await loadSnapshots(env.DB, P);
     expect(stored.get("A")?.tabProblems).toEqual(byCode.get("A")?.snapshot?.tabProblems);
+    // The API (and npm start's totals.json) says the same.
+    const api = await computeTotals(env.DB, P, resolvePeriod("2026")!, new Date());
+    const apiUnits = new Map(api.units.map((u) => [u.code, u]));
+    expect(apiUnits.get("A")?.tabProblems.map((p) => p.tab)).toEqual(["Khen thưởng"]);
+    expect(apiUnits.get("A")?.tabProblems[0]?.message).toMatch(/tiêu đề/);
+    expect(apiUnits.get("B")?.tabProblems).toEqual([]);
   });
 
   it("reports two tabs whose titles read the same (NFC and NFD): the second one's rows do not count", async () => {

@@ -45,6 +45,8 @@ export interface UnitTotals {
   /** When the figures were read (fresh and stale units), else null. */
   readonly readAt: string | null;
   readonly error: string | null;
+  /** Template tabs whose rows could not all be counted (docs/domain.md, "Tab problems"). */
+  readonly tabProblems: readonly { readonly tab: string; readonly message: string }[];
   /** The unit's submission for the period (submissions.ts). */
   readonly submission: SubmissionJson;
   readonly metrics: Metrics;
@@ -96,6 +98,7 @@ export async function computeTotals(
       status: state.status,
       readAt: hasFigures ? state.readAt : null,
       error: state.error,
+      tabProblems: (snapshot?.tabProblems ?? []).map(({ tab, message }) => ({ tab, message })),
       submission: submissionJson(submissions.units.get(state.code)),
       metrics: of(period) ?? zeroMetrics(),
     };
