@@ -78,6 +78,6 @@ describe("a run that finds nothing changed", () => {
   });
 });
 
-function renamedRow(row: readonly unknown[]): unknown[] {
+function renamedRow<T>(row: readonly T[]): (T | string)[] {
   return row.map((cell, column) => (column === 1 ? "Xã Đổi Tên" : cell));
 }
