@@ -153,6 +153,11 @@ export function foldByTable(
     n = attachTone(out, n, tone);
     if (n < 0) return undefined;
   }
+  return textOf(out, n);
+}
+
+/** The text of `out[0, n)`. */
+function textOf(out: Uint16Array, n: number): string {
   if (n > SHORT) return String.fromCharCode.apply(null, Array.from(out.subarray(0, n)));
   let codes = byLength[n];
   if (codes === undefined) {
@@ -161,4 +166,92 @@ export function foldByTable(
   }
   for (let i = 0; i < n; i++) codes[i] = out[i] as number;
   return String.fromCharCode.apply(null, codes);
+}
+
+// The combining marks Vietnamese is typed with when decomposed (NFD): the five tones and
+// circumflex, breve, horn. Text with any other mark goes the long way.
+const VIETNAMESE_MARKS = new Set([...TONE_MARKS, 0x302, 0x306, 0x31b]);
+// (letter, first mark, second mark) → NFC of the three, built when first met.
+const clusters = new Map<number, string>();
+
+function clusterKey(letter: number, first: number, second: number): number {
+  return letter * 2 ** 14 + (first - 0x2ff) * 2 ** 7 + (second === 0 ? 0 : second - 0x2ff);
+}
+
+/**
+ * `normalizeText` by table for text in the letters the fold table covers, typed
+ * decomposed (NFD) or with invisible characters and stray spaces: each letter with the
+ * (at most two) Vietnamese marks after it composed as `normalize("NFC")` composes that
+ * cluster, invisible characters dropped, spaces collapsed and trimmed. `undefined` for
+ * anything else. A text's NFC is its clusters' NFC one after the other: a letter composes
+ * with the marks after it, never with the letter before.
+ */
+export function normalizeByTable(
+  text: string,
+  isClean: (ch: string) => boolean,
+  isSpace: (c: number) => boolean,
+  isInvisible: (c: number) => boolean,
+): string | undefined {
+  const len = text.length;
+  if (len > LONGEST) return undefined;
+  table ??= build(isClean);
+  const { base, clean } = table;
+  const out = scratch;
+  let n = 0;
+  let space = false;
+  // The cluster in hand: where its letter is in `out` (-1: marks without a letter) and
+  // its marks (0: none).
+  let letterAt = -1;
+  let first = 0;
+  let second = 0;
+  const close = (): boolean => {
+    if (first === 0) return true;
+    const letter = letterAt >= 0 ? (out[letterAt] as number) : 0;
+    const key = clusterKey(letter, first, second);
+    let nfc = clusters.get(key);
+    if (nfc === undefined) {
+      const marks = String.fromCharCode(first) + (second === 0 ? "" : String.fromCharCode(second));
+      nfc = ((letter === 0 ? "" : String.fromCharCode(letter)) + marks).normalize("NFC");
+      clusters.set(key, nfc);
+    }
+    if (letterAt >= 0) n = letterAt;
+    if (n + nfc.length > LONGEST) return false;
+    for (let i = 0; i < nfc.length; i++) out[n++] = nfc.charCodeAt(i);
+    first = 0;
+    second = 0;
+    return true;
+  };
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (isInvisible(c)) continue;
+    if (c >= 0x300 && c < 0x370) {
+      if (!VIETNAMESE_MARKS.has(c) || second !== 0) return undefined;
+      if (first === 0) {
+        if (space) {
+          // Marks after a space: the space stays before them, and they have no letter.
+          out[n++] = 0x20;
+          space = false;
+          letterAt = -1;
+        }
+        first = c;
+      } else second = c;
+      continue;
+    }
+    if (!close()) return undefined;
+    if (isSpace(c)) {
+      if (n > 0) space = true;
+      letterAt = -1;
+      continue;
+    }
+    const slot = slotOf(c);
+    if (slot < 0 || base[slot] === 0 || clean[slot] === 0) return undefined;
+    if (space) {
+      out[n++] = 0x20;
+      space = false;
+    }
+    letterAt = n;
+    out[n++] = c;
+  }
+  if (!close()) return undefined;
+  return textOf(out, n);
 }

@@ -9,7 +9,8 @@
  * repeated text (dropdown values, titles, wards) are cached, and one-off text is folded
  * by table (fold-table.ts).
  */
-import { foldByTable } from "./fold-table.ts";
+import { isInvisible, isSpace } from "./char-classes.ts";
+import { foldByTable, normalizeByTable } from "./fold-table.ts";
 import { StringCache } from "./string-cache.ts";
 
 // Characters that take no room on screen: soft hyphen, Mongolian vowel separator, zero
@@ -17,18 +18,6 @@ import { StringCache } from "./string-cache.ts";
 // word joiner and invisible operators, bidi isolates, byte-order mark. Pasted from the
 // web or a PDF, they make "12" unreadable as a number and a dropdown value unmatched.
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
-
-function isInvisible(c: number): boolean {
-  return (
-    c === 0xad ||
-    c === 0x180e ||
-    (c >= 0x200b && c <= 0x200f) ||
-    (c >= 0x202a && c <= 0x202e) ||
-    (c >= 0x2060 && c <= 0x2064) ||
-    (c >= 0x2066 && c <= 0x2069) ||
-    c === 0xfeff
-  );
-}
 
 /** The text without invisible characters (codes, numbers, dropdown values as seen). */
 export function stripInvisible(value: string): string {
@@ -65,14 +54,20 @@ export function normalizeText(value: string): string {
   if (!MAY_CHANGE.test(value)) return value;
   const cached = normalCache.get(value);
   if (cached !== undefined) return cached;
-  const text = stripInvisible(value).normalize("NFC").replace(SPACES, " ").trim();
+  const text =
+    normalizeByTable(value, isNormal, isSpace, isInvisible) ?? normalizeTheLongWay(value);
   normalCache.set(value, text);
   return text;
 }
 
+/** The definition of `normalizeText`, for any text. */
+function normalizeTheLongWay(value: string): string {
+  return stripInvisible(value).normalize("NFC").replace(SPACES, " ").trim();
+}
+
 // Whether `normalizeText` leaves a character alone: the fold table's test of clean text.
 function isNormal(ch: string): boolean {
-  return normalizeText(ch) === ch;
+  return normalizeTheLongWay(ch) === ch;
 }
 
 // The five Vietnamese tone marks as combining characters (after NFD).
@@ -148,23 +143,6 @@ export function displayValue(raw: unknown): string {
   } catch {
     return String(raw);
   }
-}
-
-// The characters `normalizeText` turns into spaces or trims away: JavaScript's \s and
-// the Unicode spaces of SPACES.
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
 }
 
 /** True for a cell a person would call empty (spaces and invisible characters only). */
