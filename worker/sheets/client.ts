@@ -170,6 +170,8 @@ export function createSheetsClient(options: SheetsClientOptions): SheetsClient {
         spreadsheetId,
         kind: "read",
         method: "GET",
+        // The mask alone brings `data` (Google ignores includeGridData beside one); it is
+        // sent to say so.
         pathAndQuery: `${path(spreadsheetId, "")}?includeGridData=true&fields=${encodeURIComponent(GRID_VALUES_FIELDS)}`,
         // Rows are made compact at once: the grid JSON is ~10x the values it carries.
         parse: (json) => {
