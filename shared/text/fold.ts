@@ -45,17 +45,20 @@ const MAY_CHANGE =
 // Bounded (see StringCache): 10,000 entries hold every dropdown value, alias, title and
 // header in all their typed forms plus a unit's repeated texts; at ≤ 128 characters a
 // cache stays under ~5 MB.
-// Text that needs the full path (typed NFD, doubled spaces) is usually typed the same way
-// again in the next rows.
+// Text that needs the long way (other scripts, marks the table does not compose) is
+// usually typed the same way again in the next rows.
 const normalCache = new StringCache<string>();
 
 /** Invisible characters removed, NFC, trimmed, inner runs of whitespace collapsed to one space. */
 export function normalizeText(value: string): string {
   if (!MAY_CHANGE.test(value)) return value;
+  // Latin text (typed NFD, stray spaces) by table, anew each time: about as fast as a
+  // cache hit, and no one-off text ages through a cache. The rest the long way, cached.
+  const byTable = normalizeByTable(value, isNormal, isSpace, isInvisible);
+  if (byTable !== undefined) return byTable;
   const cached = normalCache.get(value);
   if (cached !== undefined) return cached;
-  const text =
-    normalizeByTable(value, isNormal, isSpace, isInvisible) ?? normalizeTheLongWay(value);
+  const text = normalizeTheLongWay(value);
   normalCache.set(value, text);
   return text;
 }
