@@ -247,15 +247,14 @@ async function replay(
   try {
     let data: unknown;
     if (one === "GET ") {
-      known(["fields", "includeGridData"]);
-      const includeGridData = q.has("includeGridData")
-        ? q.get("includeGridData") === "true"
-        : undefined;
+      known(["fields", "includeGridData", "prettyPrint"]);
+      const flag = (name: string) => (q.has(name) ? { [name]: q.get(name) === "true" } : {});
       data = (
         await api.spreadsheets.get({
           spreadsheetId,
           fields: q.get("fields") ?? undefined,
-          ...(includeGridData === undefined ? {} : { includeGridData }),
+          ...flag("includeGridData"),
+          ...flag("prettyPrint"),
         })
       ).data;
     } else if (one === "GET /values:batchGet") {

@@ -102,7 +102,9 @@ function sheetsOf(shape: UnitShape): SeedSheet[] {
     sheets.push({ title: first.title.normalize(other), values: [["x"]] });
   }
   if (shape.submission) sheets.push({ title: "Nộp báo cáo", values: shape.submission });
-  if (shape.extra) sheets.push({ title: "Ghi chú riêng", values: shape.extra });
+  // A spreadsheet has at least one tab.
+  if (shape.extra || sheets.length === 0)
+    sheets.push({ title: "Ghi chú riêng", values: shape.extra ?? [] });
   return sheets;
 }
 
