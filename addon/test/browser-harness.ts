@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { it } from "vitest";
+import { afterAll, beforeAll, it } from "vitest";
 import { CHROMIUM_FLAGS, CHROMIUM_HINT, findChromium } from "../../tools/chromium.ts";
 import { ADDON, callGlobal, DIST } from "./load-bundle.ts";
 
@@ -58,6 +58,21 @@ export async function launch(
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+  };
+}
+
+/** One Chromium for a describe block's tests: launched before them, closed after. */
+export function suiteBrowser(executable: string): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch(executable);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("Chromium is not launched yet (use it inside a test)");
+    return browser;
   };
 }
 

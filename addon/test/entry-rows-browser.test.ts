@@ -1,29 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inspections } from "../../shared/templates/index.ts";
-import {
-  axeViolations,
-  type Browser,
-  chromiumOrSkip,
-  launch,
-  screenshotPath,
-} from "./browser-harness.ts";
+import { axeViolations, chromiumOrSkip, screenshotPath, suiteBrowser } from "./browser-harness.ts";
 import { entryBundle, fillInspection, openEntry, status } from "./entry-browser-setup.ts";
 import { callGlobal } from "./load-bundle.ts";
 
 describe("rows in the entry sidebar, in Chromium: asking first, editing, deleting", () => {
   const executable = chromiumOrSkip();
   if (!executable) return;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser(executable);
 
   it("asks before Xóa trắng, and before adding a row like an existing one", async () => {
     const { fake, scope } = entryBundle();
-    const page = await openEntry(browser, scope);
+    const page = await openEntry(browser(), scope);
     await fillInspection(page, "Trường A");
     await page.getByRole("button", { name: "Xóa trắng" }).click();
     await expect.poll(() => page.locator("#confirm").isVisible()).toBe(true);
@@ -77,7 +65,7 @@ describe("rows in the entry sidebar, in Chromium: asking first, editing, deletin
       });
     }
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
-    const page = await openEntry(browser, scope);
+    const page = await openEntry(browser(), scope);
     await page.getByRole("button", { name: "Sửa dòng đang chọn" }).click();
     await expect.poll(() => status(page)).toContain("Chưa chọn dòng nào");
 

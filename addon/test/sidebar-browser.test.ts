@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isoDateToSerial } from "../../shared/cells/dates.ts";
 import { awards, inspections } from "../../shared/templates/index.ts";
 import { validateRecord } from "../../shared/validate-row.ts";
 import {
   axeViolations,
-  type Browser,
   chromiumOrSkip,
   launch,
   openPage,
   screenshotPath,
+  suiteBrowser,
 } from "./browser-harness.ts";
 import { entryBundle, fillInspection, openEntry, status } from "./entry-browser-setup.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
@@ -16,21 +16,15 @@ import { callGlobal, loadBundle } from "./load-bundle.ts";
 describe("sidebar in Chromium", () => {
   const executable = chromiumOrSkip();
   if (!executable) return;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser(executable);
 
   describe("a date typed day first is read day first, whatever the browser's language", () => {
     for (const lang of ["en-US", "vi"] as const) {
       it(`in Chromium --lang=${lang}`, async () => {
-        const browser = await launch(executable!, lang);
+        const inLang = await launch(executable!, lang);
         try {
           const { fake, scope } = entryBundle();
-          const page = await openEntry(browser, scope);
+          const page = await openEntry(inLang, scope);
           expect(await page.evaluate(() => navigator.language)).toBe(
             lang === "vi" ? "vi-VN" : "en-US",
           );
@@ -65,7 +59,7 @@ describe("sidebar in Chromium", () => {
           expect(await axeViolations(page)).toEqual([]);
           await page.close();
         } finally {
-          await browser.close();
+          await inLang.close();
         }
       });
     }
@@ -74,7 +68,7 @@ describe("sidebar in Chromium", () => {
   it("validates like shared/ in the form's words, then appends the row to the sheet", async () => {
     const { fake, scope } = entryBundle();
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
-    const page = await openEntry(browser, scope);
+    const page = await openEntry(browser(), scope);
     expect(await page.locator("#template").inputValue()).toBe("inspections");
     expect(await axeViolations(page)).toEqual([]);
 
@@ -135,7 +129,7 @@ describe("sidebar in Chromium", () => {
 
   it("keeps an award decision's fields for the next person, with a visible way to clear them", async () => {
     const { fake, scope } = entryBundle();
-    const page = await openEntry(browser, scope);
+    const page = await openEntry(browser(), scope);
     await page.getByLabel("Biểu mẫu").selectOption("awards");
     const decision = {
       "Số quyết định": "125/QĐ-UBND",
@@ -172,7 +166,7 @@ describe("sidebar in Chromium", () => {
 
   it("shows shared/'s warnings (future date, district level after 01/07/2025) and still saves", async () => {
     const { fake, scope } = entryBundle();
-    const page = await openEntry(browser, scope);
+    const page = await openEntry(browser(), scope);
     await fillInspection(page, "Trường A");
     await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp huyện");
     await page.getByLabel("Ngày kiểm tra").fill("05/06/2099");
@@ -204,7 +198,7 @@ describe("sidebar in Chromium", () => {
 
   it("fits a laptop-height sidebar (470 px): several fields show above the buttons", async () => {
     const { scope } = entryBundle();
-    const page = await openEntry(browser, scope, 470);
+    const page = await openEntry(browser(), scope, 470);
     const visible = await page.evaluate(() => {
       const footerTop = document.querySelector(".footer")!.getBoundingClientRect().top;
       return [...document.querySelectorAll("#fields .field")].filter(
@@ -220,7 +214,7 @@ describe("sidebar in Chromium", () => {
   it("data check on empty tabs: says nothing has been entered, no axe violation", async () => {
     const { scope } = loadBundle();
     callGlobal(scope, "menuCreateTemplates");
-    const empty = await openPage(browser, "Check", scope);
+    const empty = await openPage(browser(), "Check", scope);
     await expect.poll(() => empty.locator("#status").textContent()).toContain("Chưa có số liệu");
     expect(await empty.locator("#status").textContent()).not.toContain("sẵn sàng");
     await empty.screenshot({ path: screenshotPath("addon-check-empty.png"), fullPage: true });
@@ -237,7 +231,7 @@ describe("sidebar in Chromium", () => {
       ["Tổng cộng", "", "", "", "", ""],
       ["05/06/2026", "Ban Chỉ đạo cấp huyện", "Kiểm tra", "", "Trường B", "Khác"],
     ]);
-    const check = await openPage(browser, "Check", scope);
+    const check = await openPage(browser(), "Check", scope);
     await expect.poll(() => check.locator(".issue").count()).toBe(4);
     expect(await check.locator("#status").textContent()).toContain("Tìm thấy");
     await check.getByRole("button", { name: "Lỗi: Dòng 3 · Ngày kiểm tra" }).click();
@@ -253,7 +247,7 @@ describe("sidebar in Chromium", () => {
 
   it("settings: plain words for sharing with the province, no axe violation", async () => {
     const { fake, scope } = loadBundle();
-    const settings = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
+    const settings = await openPage(browser(), "Settings", scope, { width: 440, height: 470 });
     await expect.poll(() => settings.locator("#sa-missing").isVisible()).toBe(true);
     expect(await settings.locator("#sa-missing").textContent()).not.toMatch(
       /SERVICE_ACCOUNT|dịch vụ/,
@@ -263,7 +257,7 @@ describe("sidebar in Chromium", () => {
       "SERVICE_ACCOUNT_EMAIL",
       "qcdc@tinh-mau.iam.gserviceaccount.com",
     );
-    const shared = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
+    const shared = await openPage(browser(), "Settings", scope, { width: 440, height: 470 });
     await shared.getByLabel("Mã đơn vị").fill("001");
     await shared.getByRole("button", { name: "Lưu" }).click();
     await expect
@@ -286,7 +280,7 @@ describe("sidebar in Chromium", () => {
 
   it("guide: names the buttons the pages have, no axe violation", async () => {
     const { scope } = loadBundle();
-    const guide = await openPage(browser, "Guide", scope, { width: 600, height: 560 });
+    const guide = await openPage(browser(), "Guide", scope, { width: 600, height: 560 });
     const words = (await guide.locator("body").textContent()) ?? "";
     // The guide names the buttons the pages have, and what the sheet accepts in a count cell.
     for (const name of [

@@ -1,14 +1,8 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { inspections } from "../../shared/templates/index.ts";
 import { validateRecord } from "../../shared/validate-row.ts";
-import {
-  type Browser,
-  chromiumOrSkip,
-  launch,
-  openPage,
-  screenshotPath,
-} from "./browser-harness.ts";
+import { chromiumOrSkip, openPage, screenshotPath, suiteBrowser } from "./browser-harness.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
 
 /** Presses Tab and names what has focus: its id, or its text for a control without one. */
@@ -54,20 +48,14 @@ function unlabelledControls(page: Page): Promise<string[]> {
 describe("pages by keyboard only, in Chromium", () => {
   const executable = chromiumOrSkip();
   if (!executable) return;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser(executable);
 
   it("Nhập liệu: Tab through the form in reading order, type, fix, Enter saves", async () => {
     const { fake, scope } = loadBundle();
     callGlobal(scope, "menuCreateTemplates");
     callGlobal(scope, "saveUnitSettings", { code: "001", name: "Xã Hòa Bình" });
     const sheet = fake.spreadsheet.getSheetByName(inspections.title)!;
-    const page = await openPage(browser, "Sidebar", scope, { width: 300, height: 720 });
+    const page = await openPage(browser(), "Sidebar", scope, { width: 300, height: 720 });
     await expect.poll(() => page.locator("#unit").textContent()).toContain("Xã Hòa Bình");
     expect(await unlabelledControls(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath("addon-sidebar-top.png") });
@@ -179,7 +167,7 @@ describe("pages by keyboard only, in Chromium", () => {
       .getSheetByName(inspections.title)!
       .getRange(3, 1, 1, 6)
       .setValues([["31/02/2026", "Ban Chỉ đạo cấp xã", "Kiểm tra", "", "Trường A", "Khác"]]);
-    const check = await openPage(browser, "Check", scope);
+    const check = await openPage(browser(), "Check", scope);
     await expect.poll(() => check.locator(".issue").count()).toBe(1);
     expect(await tab(check)).toBe("rerun");
     expect(await tab(check)).toBe("Lỗi: Dòng 3 · Ngày kiểm tra");
@@ -191,7 +179,7 @@ describe("pages by keyboard only, in Chromium", () => {
       "SERVICE_ACCOUNT_EMAIL",
       "qcdc@tinh-mau.iam.gserviceaccount.com",
     );
-    const settings = await openPage(browser, "Settings", scope, { width: 440, height: 470 });
+    const settings = await openPage(browser(), "Settings", scope, { width: 440, height: 470 });
     await expect.poll(() => settings.locator("#sa-email").inputValue()).not.toBe("");
     expect(await unlabelledControls(settings)).toEqual([]);
     expect(await tab(settings)).toBe("unit-code");

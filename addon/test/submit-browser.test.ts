@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { addDays, formatDateVi } from "../../shared/cells/dates.ts";
 import { periodName } from "../../shared/period-names.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
@@ -10,11 +10,10 @@ import { PAGES } from "../src/pages.ts";
 import type { ReportContext } from "../src/submission/submission-api.ts";
 import {
   axeViolations,
-  type Browser,
   chromiumOrSkip,
-  launch,
   openPage,
   screenshotPath,
+  suiteBrowser,
 } from "./browser-harness.ts";
 import { callGlobal, loadBundle } from "./load-bundle.ts";
 import { addRows, dialogue, dialogues } from "./submit-seed.ts";
@@ -47,13 +46,7 @@ function unitBundle() {
 describe("Nộp báo cáo in Chromium", () => {
   const executable = chromiumOrSkip();
   if (!executable) return;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launch(executable);
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = suiteBrowser(executable);
 
   it("blocks on an error in the period, then submits by keyboard once it is fixed", async () => {
     const { fake, scope, period } = unitBundle();
@@ -64,7 +57,7 @@ describe("Nộp báo cáo in Chromium", () => {
       // Row 5: the same error in the period before: does not matter.
       [addDays(period.from, -1), "Ông D", "Thôn Tây", 5, 1, 3],
     ]);
-    const page = await openPage(browser, "Submit", scope, SIZE);
+    const page = await openPage(browser(), "Submit", scope, SIZE);
     const status = page.locator("#status");
     await expect.poll(() => status.textContent()).toContain("Chưa nộp được: 1 lỗi");
     expect(await page.locator("#period").inputValue()).toBe(period.id);
@@ -130,7 +123,7 @@ describe("Nộp báo cáo in Chromium", () => {
     const { fake, scope, period } = unitBundle();
     callGlobal(scope, "saveUnitSettings", { code: "001", name: "Xã Hòa Bình", preparer: "" });
     addRows(fake, dialogues, [dialogue(period.from, 10)]);
-    const page = await openPage(browser, "Submit", scope, SIZE);
+    const page = await openPage(browser(), "Submit", scope, SIZE);
     await expect
       .poll(() => page.locator("#status").textContent())
       .toContain("hãy nhập Người lập biểu trong Báo cáo QCDC › Cài đặt đơn vị");
@@ -141,7 +134,7 @@ describe("Nộp báo cáo in Chromium", () => {
   it("shows the unit's own table for another period picked from the keyboard", async () => {
     const { fake, scope, period } = unitBundle();
     addRows(fake, dialogues, [dialogue(period.from, 10), dialogue(period.to, 6)]);
-    const page = await openPage(browser, "OwnTotals", scope, {
+    const page = await openPage(browser(), "OwnTotals", scope, {
       width: PAGES.ownTotals.width,
       height: PAGES.ownTotals.height,
     });
@@ -167,7 +160,7 @@ describe("Nộp báo cáo in Chromium", () => {
 
   it("shows Người lập biểu and Quy tắc kỳ in Cài đặt đơn vị and saves them", async () => {
     const { fake, scope } = unitBundle();
-    const page = await openPage(browser, "Settings", scope, {
+    const page = await openPage(browser(), "Settings", scope, {
       width: PAGES.settings.width,
       height: PAGES.settings.height,
     });

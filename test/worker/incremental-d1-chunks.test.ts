@@ -2,29 +2,8 @@ import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
 import type { UnitState } from "../../worker/consolidation/model.ts";
 import { loadUnitStates } from "../../worker/storage/unit-repository.ts";
+import { measuredDb } from "./helpers/measured-db.ts";
 import { publishUnits } from "./helpers/publish-units.ts";
-
-/** env.DB, recording the UTF-8 size of every text bound to a statement. */
-function measuredDb(sizes: number[]): D1Database {
-  const encoder = new TextEncoder();
-  return new Proxy(env.DB, {
-    get(target, key) {
-      if (key === "prepare") {
-        return (query: string) => {
-          const statement = target.prepare(query);
-          const bind = statement.bind.bind(statement);
-          statement.bind = (...values: unknown[]) => {
-            for (const v of values) if (typeof v === "string") sizes.push(encoder.encode(v).length);
-            return bind(...values);
-          };
-          return statement;
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
 
 // 3,321 units (every commune-level unit of Vietnam) with long names and errors bind
 // megabytes of JSON if all go in one statement; D1 refuses a value over 2 MB.

@@ -10,28 +10,7 @@ import {
 } from "../../worker/storage/pending-unit-repository.ts";
 import { enterCycle } from "../../worker/storage/read-cycle-repository.ts";
 import { loadSnapshots, loadUnitStates } from "../../worker/storage/unit-repository.ts";
-
-/** env.DB, recording the UTF-8 size of every text bound to a statement. */
-function measuredDb(sizes: number[]): D1Database {
-  const encoder = new TextEncoder();
-  return new Proxy(env.DB, {
-    get(target, key) {
-      if (key === "prepare") {
-        return (query: string) => {
-          const statement = target.prepare(query);
-          const bind = statement.bind.bind(statement);
-          statement.bind = (...values: unknown[]) => {
-            for (const v of values) if (typeof v === "string") sizes.push(encoder.encode(v).length);
-            return bind(...values);
-          };
-          return statement;
-        };
-      }
-      const value = Reflect.get(target, key);
-      return typeof value === "function" ? value.bind(target) : value;
-    },
-  });
-}
+import { measuredDb } from "./helpers/measured-db.ts";
 
 function state(i: number): UnitState {
   return {

@@ -2,6 +2,8 @@ import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { toUnformatted } from "../../addon/src/check/sheet-values.ts";
+// Apps Script's Utilities.formatDate as the add-on's tests fake it, from Intl (workerd has it).
+import { formatDate } from "../../addon/test/fake-time-zone.ts";
 import { resolvePeriod } from "../../shared/periods.ts";
 import { readUnit } from "../../shared/read-unit.ts";
 import { fingerprint } from "../../shared/submission/fingerprint.ts";
@@ -27,22 +29,6 @@ const P = "sub-fp-tinh";
 const period = resolvePeriod("2026", "decree09")!;
 const ZONES = ["Asia/Ho_Chi_Minh", "Asia/Bangkok", "Europe/London", "America/New_York"];
 type Cells = unknown[][];
-
-/** Apps Script's Utilities.formatDate, from Intl (which workerd has). */
-function formatDate(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
-}
 
 const arbUnit = fc.record({
   zone: fc.constantFrom(...ZONES),
