@@ -29,10 +29,7 @@ export function aggregateReport(
     period,
     generatedAt,
     outcomes,
-    provinceIssues: [
-      ...province.registry.issues,
-      ...province.settings.issues.map((issue) => ({ code: "", issue })),
-    ],
+    provinceIssues: provinceIssues(province),
     total: sumMetrics(outcomes.flatMap((o) => (o.metrics ? [o.metrics] : []))),
     comparison: {
       samePeriodLastYear: compared(samePeriodLastYear(period), (f) => f.samePeriodLastYear),
@@ -45,4 +42,12 @@ export function aggregateReport(
     },
     contacts,
   };
+}
+
+/** The province's own problems (`Đơn vị`, `Cấu hình`), listed under `Tỉnh` in `Lỗi dữ liệu`. */
+export function provinceIssues(province: ProvinceRead): ConsolidationReport["provinceIssues"] {
+  return [
+    ...province.registry.issues,
+    ...province.settings.issues.map((issue) => ({ code: "", issue })),
+  ];
 }

@@ -12,7 +12,7 @@ import {
 } from "../storage/run-repository.ts";
 import { loadKnownUnits } from "../storage/unit-repository.ts";
 import type { Clock } from "../time/clock.ts";
-import { aggregateReport } from "./aggregate-report.ts";
+import { aggregateReport, provinceIssues } from "./aggregate-report.ts";
 import { listDriveChanges, logDriveFallback, planFromListing } from "./changed-units.ts";
 import { cycleMessage, forcedMessage, resumingMessage } from "./cycle-messages.ts";
 import { type RunRecord, type RunTrigger, type UnitOutcome, zeroCounts } from "./model.ts";
@@ -218,13 +218,7 @@ async function consolidate(
     const inputs = await provinceInputsAfter({ stored, source, written: null });
     if (inputs) await saveProvinceInputs(db, provinceId, inputs);
     const at = iso(clock);
-    const { provinceIssues } = aggregateReport(
-      { ...province, spreadsheetId: provinceId },
-      outcomes,
-      period,
-      at,
-    );
-    const counts = countRun(outcomes, provinceIssues.length);
+    const counts = countRun(outcomes, provinceIssues(province).length);
     const message = joinNotes(note, QUIET_MESSAGE);
     return {
       status: "succeeded",

@@ -9,13 +9,11 @@ import {
   date,
   HEADER,
   INTEGER,
-  linkText,
   NOTICE,
   num,
   PLAIN_NUMBER,
   text,
 } from "./cells.ts";
-import { cellLink } from "./sheet-link.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 /** `Chi tiết – Kiểm tra, giám sát` (en dash), one per template. */
@@ -47,9 +45,6 @@ export interface DetailUnit {
   readonly code: string;
   readonly name: string;
   readonly rows: readonly SourceRow[];
-  /** The unit's spreadsheet and the template tab's sheetId, when known: each `Dòng` then
-   * opens that row in the unit's sheet. */
-  readonly tab?: { readonly spreadsheetId: string; readonly sheetId: number } | null;
 }
 
 /** The rows of one detail tab, one list per unit (registry order), period rows first. */
@@ -80,7 +75,7 @@ export function detailRows(
           text(unit.name),
           ...template.columns.map((column) => cell(column, values[column.key])),
           text(inPeriod ? "Có" : "Không"),
-          sourceRowCell(unit, sheetRow),
+          sourceRowCell(sheetRow),
         ],
       });
     }
@@ -99,14 +94,13 @@ export function tabOrder(byUnit: DetailRowsByUnit): ListedRow[] {
   ];
 }
 
-/** `Dòng`: the row number, a link to the row when the unit's tab is known. */
-function sourceRowCell(unit: DetailUnit, sheetRow: number | null): CellData {
-  if (sheetRow === null) return blank();
-  if (!unit.tab) return num(sheetRow);
-  return linkText(
-    String(sheetRow),
-    cellLink(unit.tab.spreadsheetId, unit.tab.sheetId, sheetRow, null),
-  );
+/**
+ * `Dòng`: the row number, a number (sortable, filterable). Not a link as in `Lỗi dữ liệu`:
+ * a link is ~200 bytes a row, which at 200 units of 50 rows pushed the one write past its
+ * budget and cut the very rows these tabs exist to list.
+ */
+function sourceRowCell(sheetRow: number | null): CellData {
+  return sheetRow === null ? blank() : num(sheetRow);
 }
 
 /**

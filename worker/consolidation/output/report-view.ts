@@ -96,16 +96,13 @@ function unitLists(outcome: UnitOutcome, contact: Contact | null): ReturnType<Un
   if (!snapshot) return { details: null, errors };
   // A packed snapshot decodes its rows on each read (snapshot-codec.ts): read them once.
   const { rows, sheetRows } = snapshot;
-  const spreadsheetId = state.snapshotSpreadsheetId ?? state.spreadsheetId;
   const details = TEMPLATES.map((template): DetailUnit => {
     const values = rows[template.id] as readonly Record<string, unknown>[];
     const numbers = sheetRows?.[template.id];
-    const sheetId = state.tabSheetIds?.[template.id];
     return {
       code: state.code,
       name: state.name,
       rows: values.map((v, i) => ({ values: v, sheetRow: numbers?.[i] ?? null })),
-      tab: spreadsheetId && sheetId !== undefined ? { spreadsheetId, sheetId } : null,
     };
   });
   return { details, errors };
