@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
-  DRIVE_MARGIN_MS,
   listDriveChanges,
   planFromListing,
   storedSnapshotLoader,
 } from "../../worker/consolidation/changed-units.ts";
+import { DRIVE_MARGIN_MS } from "../../worker/consolidation/drive-margin.ts";
 import {
   type RegisteredUnit,
   type UnitSnapshot,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DRIVE_MARGIN_MS, type DriveListing } from "../../worker/consolidation/changed-units.ts";
+import type { DriveListing } from "../../worker/consolidation/changed-units.ts";
+import { DRIVE_MARGIN_MS } from "../../worker/consolidation/drive-margin.ts";
 import { loadProvince } from "../../worker/consolidation/province-source.ts";
 import type { ProvinceLayout, ProvinceValues } from "../../worker/consolidation/read-province.ts";
 import { SheetsApiError, type SheetsClient } from "../../worker/sheets/client.ts";

@@ -9,12 +9,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { officialSheetsClient } from "../../test/emulator/official-client.ts";
+import type { Seed } from "../../test/emulator/seed-format.ts";
 import { startEmulator } from "../../test/emulator/server.ts";
 import {
   generateServiceAccountKey,
   publicKeyPem,
 } from "../../test/emulator/service-account-key.ts";
-import { isResumingMessage } from "../../worker/consolidation/cycle-messages.ts";
+import { isForcedMessage, isResumingMessage } from "../../worker/consolidation/cycle-messages.ts";
 import { type LocalWorker, startLocalWorker } from "../local-run/start-worker.ts";
 import { buildProvince, type ProvinceOptions } from "./province.ts";
 
@@ -98,6 +99,9 @@ export interface BenchSession {
   sync(changed: number, timeoutMs?: number): Promise<SyncDetail>;
   /** Edits one figure in each of `count` healthy units, through the Sheets API. */
   editUnits(count: number): Promise<void>;
+  /** As if `ms` passed since the last edits: the Drive `modifiedTime` of every spreadsheet
+   * edited so far (the units, and the province by the Worker's writes) moved `ms` back. */
+  letTimePass(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -152,6 +156,7 @@ export async function startBenchSession(options: SessionOptions): Promise<BenchS
     return res.ok ? ((await res.json()) as LatestRun).run : null;
   };
   let edits = 0;
+  const edited = new Set<string>();
   let lastMessage: string | null = null;
 
   const session: BenchSession = {
@@ -190,7 +195,11 @@ export async function startBenchSession(options: SessionOptions): Promise<BenchS
         invocations: runs.length,
         readingS,
         unitBoundS: (units / QUOTA_PER_WINDOW) * (windowMs / 1000),
-        completed: last.status === "succeeded" && !isResumingMessage(lastMessage),
+        // Written with every unit read: not still resuming, nor cut by the cycle's bound.
+        completed:
+          last.status === "succeeded" &&
+          !isResumingMessage(lastMessage) &&
+          !isForcedMessage(lastMessage),
       };
     },
     async run(changed, timeoutMs = 30 * 60_000) {
@@ -251,6 +260,7 @@ export async function startBenchSession(options: SessionOptions): Promise<BenchS
         if (header < 0 || !first) continue;
         const cell = `${String.fromCharCode(65 + column)}${header + 2}`;
         edits++;
+        edited.add(spreadsheetId);
         await editor.spreadsheets.values.update({
           spreadsheetId,
           range: `'${title}'!${cell}`,
@@ -260,6 +270,21 @@ export async function startBenchSession(options: SessionOptions): Promise<BenchS
         left--;
       }
       if (left > 0) throw new Error(`only ${count - left} of ${count} units could be edited`);
+    },
+    async letTimePass(ms) {
+      const modifiedTime = new Date(Date.now() - ms).toISOString();
+      for (const id of [...edited, province.provinceId]) {
+        const path = `spreadsheets/${encodeURIComponent(id)}`;
+        const got = await control(path);
+        if (!got.ok) throw new Error(`reading ${id} back: ${await got.text()}`);
+        const { emulator: _faults, ...state } = (await got.json()) as Seed;
+        const put = await control(path, "PUT", {
+          ...state,
+          spreadsheetId: id,
+          drive: { ...state.drive, modifiedTime },
+        });
+        if (!put.ok) throw new Error(`ageing ${id}: ${await put.text()}`);
+      }
     },
     async close() {
       await worker.close();

@@ -1,12 +1,7 @@
 import type { ChangedFiles, DriveClient } from "../drive/drive-client.ts";
 import { latestRun } from "../storage/run-repository.ts";
+import { DRIVE_MARGIN_MS, MAX_UNREAD_MS } from "./drive-margin.ts";
 import type { RegisteredUnit, UnitSnapshot, UnitState } from "./model.ts";
-
-/** Drive's modifiedTime can trail a Sheets edit: ask from this long before the last run. */
-export const DRIVE_MARGIN_MS = 5 * 60_000;
-/** A unit skipped as unchanged is still read at least this often, so a file Drive does not
- * list for the account (moved, unshared) cannot keep old figures looking fresh for long. */
-export const MAX_UNREAD_MS = 24 * 60 * 60_000;
 
 export interface UnchangedPlan {
   /** Codes of units whose stored snapshot stands for their spreadsheet as it is now. */

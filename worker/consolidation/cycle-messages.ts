@@ -26,7 +26,16 @@ export function cycleMessage(runs: number, startedAt: string): string {
   return `Đã đọc đủ các đơn vị qua ${runs} lượt (đợt đọc bắt đầu lúc ${formatVietnamTime(startedAt)}).`;
 }
 
+/** In the message of a run that wrote its cycle incomplete (tools look for it). */
+const FORCED_MARK = " đơn vị chưa đọc được: kết quả được ghi";
+
 /** The cycle's last allowed run wrote with units still unread. */
 export function forcedMessage(notRead: number, runs: number): string {
-  return `Sau ${runs} lượt vẫn còn ${notRead} đơn vị chưa đọc được: kết quả được ghi với các đơn vị này ở trạng thái cũ hoặc không đọc được; lượt sau đọc lại.`;
+  return `Sau ${runs} lượt vẫn còn ${notRead}${FORCED_MARK} với các đơn vị này ở trạng thái cũ hoặc không đọc được; lượt sau đọc lại.`;
+}
+
+/** True when a run's message (possibly with other notes) says the cycle was written with
+ * units unread: tools tell a complete first sync from one cut by the bound. */
+export function isForcedMessage(message: string | null): boolean {
+  return message?.includes(FORCED_MARK) ?? false;
 }

@@ -9,7 +9,8 @@
 import { isSheetsApiError, type SheetsClient, type SheetsRequest } from "../sheets/client.ts";
 import type { BatchUpdateReply } from "../sheets/types.ts";
 import type { ProvinceInputs } from "../storage/province-input-repository.ts";
-import { DRIVE_MARGIN_MS, type DriveListing, MAX_UNREAD_MS } from "./changed-units.ts";
+import type { DriveListing } from "./changed-units.ts";
+import { DRIVE_MARGIN_MS, MAX_UNREAD_MS } from "./drive-margin.ts";
 import { PROTECTION_DESCRIPTION } from "./output/tab-plan.ts";
 import { OutputRefusedError } from "./output/write-refusal.ts";
 import {

@@ -3,17 +3,7 @@ import type { ColumnDef, IsoDate } from "../../../shared/schema/template.ts";
 import type { Template } from "../../../shared/templates/index.ts";
 import type { CellData } from "../../sheets/request-types.ts";
 import { type BlockFormat, block } from "./block-formats.ts";
-import {
-  blank,
-  DATE,
-  date,
-  HEADER,
-  INTEGER,
-  NOTICE,
-  num,
-  PLAIN_NUMBER,
-  text,
-} from "./cells.ts";
+import { blank, DATE, date, HEADER, INTEGER, NOTICE, num, PLAIN_NUMBER, text } from "./cells.ts";
 import type { TabContent } from "./tab-plan.ts";
 
 /** `Chi tiết – Kiểm tra, giám sát` (en dash), one per template. */
