@@ -123,7 +123,8 @@ export function byUnitTab(input: ByUnitInput): TabContent {
     merges,
     frozenRows: FIRST_UNIT,
     frozenColumns: 2,
-    columnWidths: [80, 180, 160, 170, ...metrics.map(() => 105)],
+    // `Nộp báo cáo` fits "Nộp muộn N ngày; Đã sửa sau khi nộp" at 100% zoom.
+    columnWidths: [80, 180, 160, 250, ...metrics.map(() => 105)],
   };
 }
 

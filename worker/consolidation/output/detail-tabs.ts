@@ -132,7 +132,7 @@ export function detailTab(
     frozenRows: first,
     // The notice is one long line: frozen columns would cut it at their edge.
     frozenColumns: notice === null ? 2 : 0,
-    columnWidths: [90, 180, ...template.columns.map((c) => c.width), 110, 60],
+    columnWidths: [90, 180, ...template.columns.map((c) => c.width), 110, 70],
     filterHeaderRow: top,
   };
 }

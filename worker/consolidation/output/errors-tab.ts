@@ -56,7 +56,8 @@ export function errorsTab(rows: readonly ErrorRow[], notice: string | null = nul
     ],
     formats,
     frozenRows: first,
-    columnWidths: [80, 160, 75, 140, 55, 150, 150, 480, 140, 100],
+    // `Dòng` holds its header and the filter button at 100% zoom.
+    columnWidths: [80, 160, 75, 140, 70, 150, 150, 480, 140, 100],
     filterHeaderRow: top,
   };
 }
