@@ -76,7 +76,7 @@ export async function runMemoryBench(options: {
 }): Promise<MemoryFigures> {
   process.env.MINIFLARE_WORKERD_V8_FLAGS = `--max-old-space-size=${options.heapCapMiB} --trace-gc`;
   // Imported after the flags are set: Miniflare reads them when it starts workerd.
-  const { startBenchSession } = await import("./bench-session.ts");
+  const { describeSync, startBenchSession } = await import("./bench-session.ts");
   const started = performance.now();
   const session = await startBenchSession({
     units: options.units,
@@ -91,9 +91,7 @@ export async function runMemoryBench(options: {
     // The whole first sync: its last run loads every unit's pending read and writes.
     const run = await session.sync(options.units, 20 * 60_000);
     completed = run.completed;
-    console.log(
-      `sync ${run.status} in ${run.invocations} run(s) after ${seconds()} s (${run.reads} reads)`,
-    );
+    console.log(`first sync after ${seconds()} s: ${describeSync(run, options.windowMs)}`);
   } catch (e) {
     // workerd killed by the cap ends the scheduled call or the API with an error.
     console.log(`run ended after ${seconds()} s: ${(e as Error).message}`);
