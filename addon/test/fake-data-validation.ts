@@ -7,12 +7,21 @@ export const DataValidationCriteria = {
 export type CriteriaType = keyof typeof DataValidationCriteria;
 
 export class FakeDataValidation {
+  private readonly criteria: CriteriaType;
+  private readonly values: readonly unknown[];
+  private readonly allowInvalid: boolean;
+  private readonly helpText: string;
   constructor(
-    private readonly criteria: CriteriaType,
-    private readonly values: readonly unknown[],
-    private readonly allowInvalid: boolean,
-    private readonly helpText: string,
-  ) {}
+    criteria: CriteriaType,
+    values: readonly unknown[],
+    allowInvalid: boolean,
+    helpText: string,
+  ) {
+    this.criteria = criteria;
+    this.values = values;
+    this.allowInvalid = allowInvalid;
+    this.helpText = helpText;
+  }
   getCriteriaType(): CriteriaType {
     return this.criteria;
   }

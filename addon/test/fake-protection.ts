@@ -4,7 +4,10 @@ import type { FakeRange } from "./fake-range.ts";
 export class FakeProtection {
   description = "";
   warningOnly = false;
-  constructor(readonly range: FakeRange) {}
+  readonly range: FakeRange;
+  constructor(range: FakeRange) {
+    this.range = range;
+  }
   setDescription(description: string): this {
     this.description = description;
     return this;

@@ -22,13 +22,18 @@ function columnLetters(column: number): string {
 
 /** A block of cells, 1-based like Apps Script; writes check dimensions the way it does. */
 export class FakeRange {
-  constructor(
-    readonly sheet: FakeSheet,
-    readonly row: number,
-    readonly column: number,
-    readonly numRows: number,
-    readonly numColumns: number,
-  ) {}
+  readonly sheet: FakeSheet;
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+  constructor(sheet: FakeSheet, row: number, column: number, numRows: number, numColumns: number) {
+    this.sheet = sheet;
+    this.row = row;
+    this.column = column;
+    this.numRows = numRows;
+    this.numColumns = numColumns;
+  }
 
   getRow(): number {
     return this.row;
@@ -192,7 +197,10 @@ export class FakeRange {
 }
 
 export class FakeRangeList {
-  constructor(readonly ranges: FakeRange[]) {}
+  readonly ranges: FakeRange[];
+  constructor(ranges: FakeRange[]) {
+    this.ranges = ranges;
+  }
   getRanges(): FakeRange[] {
     return [...this.ranges];
   }

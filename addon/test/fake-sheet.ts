@@ -15,13 +15,18 @@ export class FakeSheet {
   readonly protections: FakeProtection[] = [];
   frozenRows = 0;
 
-  constructor(
-    readonly host: SheetHost,
-    public name: string,
-    readonly id: number,
-    public maxRows = 1000,
-    public maxColumns = 26,
-  ) {}
+  readonly host: SheetHost;
+  name: string;
+  readonly id: number;
+  maxRows: number;
+  maxColumns: number;
+  constructor(host: SheetHost, name: string, id: number, maxRows = 1000, maxColumns = 26) {
+    this.host = host;
+    this.name = name;
+    this.id = id;
+    this.maxRows = maxRows;
+    this.maxColumns = maxColumns;
+  }
 
   getName(): string {
     return this.name;

@@ -34,11 +34,14 @@ export class FakeSpreadsheet implements SheetHost {
   activeRange: FakeRange | null = null;
   private nextId = 0;
 
-  constructor(
-    readonly stats: CallStats,
-    public spreadsheetTimeZone = "Asia/Ho_Chi_Minh",
-    public locale = "vi_VN",
-  ) {}
+  readonly stats: CallStats;
+  spreadsheetTimeZone: string;
+  locale: string;
+  constructor(stats: CallStats, spreadsheetTimeZone = "Asia/Ho_Chi_Minh", locale = "vi_VN") {
+    this.stats = stats;
+    this.spreadsheetTimeZone = spreadsheetTimeZone;
+    this.locale = locale;
+  }
 
   getSheets(): FakeSheet[] {
     return [...this.sheets];

@@ -3,10 +3,12 @@ export class FakeHtmlOutput {
   title = "";
   width: number | null = null;
   height: number | null = null;
-  constructor(
-    readonly file: string,
-    readonly content: string,
-  ) {}
+  readonly file: string;
+  readonly content: string;
+  constructor(file: string, content: string) {
+    this.file = file;
+    this.content = content;
+  }
   setTitle(title: string): this {
     this.title = title;
     return this;
@@ -28,7 +30,10 @@ export class FakeHtmlOutput {
 }
 
 export class FakeHtmlService {
-  constructor(private readonly files: (name: string) => string | undefined) {}
+  private readonly files: (name: string) => string | undefined;
+  constructor(files: (name: string) => string | undefined) {
+    this.files = files;
+  }
   createHtmlOutputFromFile(name: string): FakeHtmlOutput {
     const content = this.files(name);
     if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
@@ -40,7 +45,10 @@ export type MenuEntry = { caption: string; functionName: string } | "separator";
 
 export class FakeMenu {
   readonly entries: MenuEntry[] = [];
-  constructor(private readonly ui: FakeUi) {}
+  private readonly ui: FakeUi;
+  constructor(ui: FakeUi) {
+    this.ui = ui;
+  }
   addItem(caption: string, functionName: string): this {
     if (!caption || !functionName)
       throw new Error("Exception: Invalid argument: caption/functionName");

@@ -18,7 +18,14 @@ export function printRunTable(rows: readonly TableRow[], windowMs: number): void
     const f = r.figures;
     // What the run's reads would take at 60 a minute: the bound, scaled back to real time.
     const realMin = (f.quotaBoundS * scale) / 60;
-    const limit = realMin > CRON_WALL_MIN ? ` (past the ${CRON_WALL_MIN}-min cron wall)` : "";
+    // A first sync over several runs is not held by one run's wall: say how many it took.
+    const runs = "invocations" in r && typeof r.invocations === "number" ? r.invocations : 1;
+    const limit =
+      runs > 1
+        ? ` (${runs} runs)`
+        : realMin > CRON_WALL_MIN
+          ? ` (past the ${CRON_WALL_MIN}-min cron wall)`
+          : "";
     console.log(
       [
         String(f.units).padStart(5),
