@@ -41,7 +41,7 @@ const state = (code: string, over: Partial<UnitState>): UnitState => ({
   ...over,
 });
 
-/** One run's listing, then which units it keeps (as run-consolidation.ts does). */
+/** One run's listing, then which units it keeps (as run-source.ts and run-read.ts do). */
 async function keptBy(drive: DriveClient, provinceId: string) {
   return planFromListing(await listDriveChanges(drive, env.DB, { provinceId }), {
     units,

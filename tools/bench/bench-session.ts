@@ -22,7 +22,7 @@ import { buildProvince, type ProvinceOptions } from "./province.ts";
 /** Google's per-minute quota, reads and writes alike, per service account. */
 export const QUOTA_PER_WINDOW = 60;
 
-/** A run's read deadline in production (run-consolidation.ts), scaled with the window. */
+/** A run's read deadline in production (DEFAULT_DEADLINE_MS in run-read.ts), scaled with the window. */
 const RUN_DEADLINE_MS = 12 * 60_000;
 /** A cycle is bounded by the Worker (MAX_CYCLE_RUNS = 16); this only stops a broken bench. */
 const MAX_SYNC_RUNS = 30;

@@ -30,7 +30,7 @@ export async function listDriveChanges(
     readonly marginMs?: number;
     readonly signal?: AbortSignal;
     /** The instant the published snapshots reflect the spreadsheets from: the start of the
-     * last published read cycle, which may span several runs (run-consolidation.ts passes
+     * last published read cycle, which may span several runs (run-source.ts passes
      * it; default: the last succeeded run's start). */
     readonly readsSince?: string | null;
   },

@@ -1,7 +1,7 @@
 import { formatVietnamTime } from "../time/vietnam-time.ts";
 
 /**
- * What a run of a read cycle says about the cycle (run-consolidation.ts, read-cycle.ts), in
+ * What a run of a read cycle says about the cycle (pipeline.ts, run-endings.ts), in
  * D1, `Nhật ký` and /api/runs/latest. Free of Worker types: npm start and the bench read
  * these messages too.
  */

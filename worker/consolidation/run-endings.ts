@@ -1,0 +1,181 @@
+import type { Period } from "../../shared/periods.ts";
+import type { SheetsClient } from "../sheets/client.ts";
+import type { ProvinceInputs } from "../storage/province-input-repository.ts";
+import { saveProvinceInputs } from "../storage/province-input-repository.ts";
+import type { ReadCycle } from "../storage/read-cycle-repository.ts";
+import type { RunOutcome } from "../storage/run-repository.ts";
+import type { Clock } from "../time/clock.ts";
+import { provinceIssues } from "./aggregate-report.ts";
+import { resumingMessage } from "./cycle-messages.ts";
+import {
+  type ConsolidationReport,
+  type RegisteredUnit,
+  type RunCounts,
+  type RunTrigger,
+  type UnitOutcome,
+  zeroCounts,
+} from "./model.ts";
+import { provinceInputsAfter, QUIET_MESSAGE } from "./province-inputs.ts";
+import { type ProvinceSource, writeProvince } from "./province-source.ts";
+import type { CycleRead } from "./read-cycle.ts";
+import { countRun } from "./run-counts.ts";
+import type { RunLease } from "./run-lease.ts";
+import { joinNotes } from "./run-messages.ts";
+import { publishUnits } from "./save-units.ts";
+import { writeReport } from "./write-report.ts";
+
+/** A run that ends before any figure: skipped for another run's lease, or failed. */
+export function endedOutcome(
+  status: "skipped" | "failed",
+  clock: Clock,
+  message: string,
+): RunOutcome {
+  return {
+    status,
+    finishedAt: isoNow(clock),
+    periodId: null,
+    periodRule: null,
+    counts: zeroCounts(),
+    message,
+  };
+}
+
+/**
+ * Not every unit is in yet: nothing is written, so the sheet and the API keep the last
+ * published cycle while the next runs read the rest.
+ */
+export async function pauseCycle(
+  clock: Clock,
+  lease: RunLease,
+  input: {
+    readonly read: CycleRead;
+    readonly units: readonly RegisteredUnit[];
+    readonly cycle: ReadCycle;
+    readonly maxRuns: number;
+    readonly period: Period;
+    readonly note: string | null;
+  },
+): Promise<RunOutcome> {
+  const { read, units, cycle } = input;
+  await lease.confirm();
+  const counts = { ...countRun(read.thisRun, 0), unitsTotal: units.length };
+  const message = resumingMessage(read.inCount, units.length, cycle.invocations, input.maxRuns);
+  return succeeded(clock, input.period, counts, joinNotes(input.note, message));
+}
+
+interface Publication {
+  readonly provinceId: string;
+  readonly cycle: ReadCycle;
+  readonly outcomes: readonly UnitOutcome[];
+  readonly cycleHashes: ReadonlyMap<string, string | null>;
+  readonly stored: ProvinceInputs | null;
+  readonly source: ProvinceSource;
+  readonly period: Period;
+  readonly note: string | null;
+}
+
+/** Every unit is in and the sheet already shows what the report would: the reads are
+ * published without a write. */
+export async function publishQuietly(
+  deps: { readonly db: D1Database; readonly clock: Clock },
+  lease: RunLease,
+  input: Publication,
+): Promise<RunOutcome> {
+  const { db, clock } = deps;
+  await lease.confirm();
+  await publishUnits(db, input.provinceId, input.cycle, input.outcomes, input.cycleHashes);
+  const inputs = await provinceInputsAfter({
+    stored: input.stored,
+    source: input.source,
+    written: null,
+  });
+  if (inputs) await saveProvinceInputs(db, input.provinceId, inputs);
+  const counts = countRun(input.outcomes, provinceIssues(input.source.province).length);
+  return succeeded(clock, input.period, counts, joinNotes(input.note, QUIET_MESSAGE));
+}
+
+/**
+ * The report written in one batchUpdate, then the reads published. The sheet first, D1
+ * after: the API serves what the sheet shows, so a write Google refuses leaves both as the
+ * last published cycle left them (the reads stay pending for the next run).
+ */
+export async function writeAndPublish(
+  deps: {
+    readonly client: SheetsClient;
+    readonly db: D1Database;
+    readonly clock: Clock;
+  },
+  lease: RunLease,
+  input: Publication & {
+    readonly report: ConsolidationReport;
+    readonly finishedAt: string;
+    readonly run: {
+      readonly runId: number;
+      readonly startedAt: string;
+      readonly trigger: RunTrigger;
+    };
+    readonly outputBudgetBytes?: number | undefined;
+    /** False without Drive: every run then reads the province in full, so D1 keeps
+     * nothing of it. */
+    readonly rememberProvince: boolean;
+  },
+): Promise<RunOutcome> {
+  const { client, db, clock } = deps;
+  const { provinceId, period, report, run } = input;
+  const counts = countRun(input.outcomes, report.provinceIssues.length);
+  const summary = {
+    finishedAt: input.finishedAt,
+    periodId: period.id,
+    periodRule: period.rule,
+    counts,
+  };
+  await lease.confirm();
+  const written = await writeProvince(client, provinceId, input.source, (writer, current) =>
+    writeReport(writer, db, {
+      province: current,
+      provinceId,
+      report,
+      thisRun: {
+        id: run.runId,
+        provinceId,
+        trigger: run.trigger,
+        status: "succeeded",
+        startedAt: run.startedAt,
+        ...summary,
+        message: input.note,
+      },
+      budgetBytes: input.outputBudgetBytes,
+    }),
+  );
+  const writtenAt = clock.now();
+  await publishUnits(db, provinceId, input.cycle, input.outcomes, input.cycleHashes);
+  if (input.rememberProvince) {
+    const inputs = await provinceInputsAfter({
+      stored: input.stored,
+      source: input.source,
+      written: { province: written.province, layout: written.layout, period, at: writtenAt },
+    });
+    if (inputs) await saveProvinceInputs(db, provinceId, inputs);
+  }
+  return { status: "succeeded", ...summary, message: written.result };
+}
+
+function succeeded(
+  clock: Clock,
+  period: Period,
+  counts: RunCounts,
+  message: string | null,
+): RunOutcome {
+  return {
+    status: "succeeded",
+    finishedAt: isoNow(clock),
+    periodId: period.id,
+    periodRule: period.rule,
+    counts,
+    message,
+  };
+}
+
+function isoNow(clock: Clock): string {
+  return new Date(clock.now()).toISOString();
+}
