@@ -1,5 +1,6 @@
-import type { CheckIssue, CheckReport, CheckTabSummary } from "../server-api.ts";
+import type { CheckReport, CheckTabSummary } from "../server-api.ts";
 import { byId, h, setStatus } from "./element.ts";
+import { issueItem } from "./issue-item.ts";
 import { callServer, errorText } from "./server-call.ts";
 
 /** Kiểm tra dữ liệu sidebar: runs the check on open and on "Kiểm tra lại", lists problems. */
@@ -53,7 +54,14 @@ function render(report: CheckReport): void {
   list.replaceChildren();
   for (const tab of new Set(report.issues.map((i) => i.tab))) {
     const items = report.issues.filter((i) => i.tab === tab);
-    list.append(h("h2", {}, tab), h("ul", { class: "issue-list" }, ...items.map(issueItem)));
+    list.append(
+      h("h2", {}, tab),
+      h(
+        "ul",
+        { class: "issue-list" },
+        ...items.map((i) => issueItem(i, { withTab: false, onError })),
+      ),
+    );
   }
 }
 
@@ -64,25 +72,6 @@ function tabSummary(tab: CheckTabSummary): string {
   return `${tab.validRows} dòng hợp lệ, ${tab.invalidRows} dòng lỗi${warnings}`;
 }
 
-function issueItem(issue: CheckIssue): HTMLLIElement {
-  const where = [issue.row !== null ? `Dòng ${issue.row}` : "Cả trang", issue.column]
-    .filter(Boolean)
-    .join(" · ");
-  const label = `${issue.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${where}`;
-  const canGo = issue.sheetName !== null && issue.row !== null && issue.columnNumber !== null;
-  const heading = canGo
-    ? h("button", { type: "button", class: "link", title: "Chọn ô này trong bảng tính" }, label)
-    : h("span", { class: "issue-where" }, label);
-  if (canGo) {
-    heading.addEventListener("click", () => void goTo(issue));
-  }
-  return h("li", { class: `issue issue-${issue.severity}` }, heading, h("p", {}, issue.detail));
-}
-
-async function goTo(issue: CheckIssue): Promise<void> {
-  try {
-    await callServer("goToCell", issue.sheetName ?? "", issue.row ?? 0, issue.columnNumber ?? 0);
-  } catch (error) {
-    setStatus(status, "error", errorText(error));
-  }
+function onError(message: string): void {
+  setStatus(status, "error", message);
 }

@@ -5,6 +5,7 @@ import type {
   SubmitResult,
 } from "../submission/submission-api.ts";
 import { byId, h, setStatus } from "./element.ts";
+import { issueItem } from "./issue-item.ts";
 import { fillPeriods, ruleHint } from "./period-picker.ts";
 import { reportTableView } from "./report-table-view.ts";
 import { callServer, closeDialog, errorText } from "./server-call.ts";
@@ -107,26 +108,14 @@ function render(preview: SubmissionPreview, lead = ""): void {
 
 function issueGroup(title: string, issues: readonly CheckIssue[]): HTMLElement[] {
   if (issues.length === 0) return [];
-  return [h("h2", {}, title), h("ul", { class: "issue-list" }, ...issues.map(issueItem))];
-}
-
-function issueItem(issue: CheckIssue): HTMLLIElement {
-  const where = [issue.tab, issue.row !== null ? `dòng ${issue.row}` : "cả trang", issue.column]
-    .filter(Boolean)
-    .join(" · ");
-  const label = `${issue.severity === "error" ? "Lỗi" : "Cảnh báo"}: ${where}`;
-  const canGo = issue.sheetName !== null && issue.row !== null && issue.columnNumber !== null;
-  const heading = canGo
-    ? h("button", { type: "button", class: "link", title: "Chọn ô này trong bảng tính" }, label)
-    : h("span", { class: "issue-where" }, label);
-  if (canGo) {
-    heading.addEventListener("click", () => {
-      callServer("goToCell", issue.sheetName ?? "", issue.row ?? 0, issue.columnNumber ?? 0).catch(
-        (error: unknown) => setStatus(status, "error", errorText(error)),
-      );
-    });
-  }
-  return h("li", { class: `issue issue-${issue.severity}` }, heading, h("p", {}, issue.detail));
+  return [
+    h("h2", {}, title),
+    h(
+      "ul",
+      { class: "issue-list" },
+      ...issues.map((i) => issueItem(i, { withTab: true, onError })),
+    ),
+  ];
 }
 
 async function send(): Promise<void> {
@@ -167,4 +156,8 @@ function done(result: SubmitResult): void {
     submit.disabled = false;
   }
   status.focus();
+}
+
+function onError(message: string): void {
+  setStatus(status, "error", message);
 }
