@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { arbRow, cleanCell } from "../test/support/arbitraries.ts";
+import { parseCell } from "./cells/parse-cell.ts";
 import { findTab, readTab } from "./read-tab.ts";
 import { readUnit } from "./read-unit.ts";
 import { dialogues, inspections, TEMPLATES, trainings } from "./templates/index.ts";
@@ -235,12 +236,40 @@ describe("hand-typed totals", () => {
     "Tổng:",
     "  TỔNG CỘNG : ",
     "tổng số".normalize("NFD"),
+    "Cộng chung",
+    "Cộng chung:",
+    "Tổng cộng.",
+    "Cộng.",
   ])("skips a failing row labelled %j with a warning, not as an error row", (label) => {
     const read = readTab(dialogues, [D, [label, null, null, 52], [46178, "Ông A", "Phường 1", 52]]);
     expect(read.rows.map((r) => r.sheetRow)).toEqual([3]);
     expect(read.invalidRows).toBe(0);
     expect(read.issues.map((i) => [i.severity, i.row, i.column])).toEqual([["warning", 2, null]]);
     expect(read.issues[0]?.message).toContain("dòng tổng tự gõ");
+  });
+
+  it("reports a real row labelled as a total in an extra column as errors, not a total", () => {
+    // Date, chair and area read: the unit must be told what is wrong, not to delete it.
+    const read = readTab(dialogues, [
+      ["Khu vực", ...D],
+      ["Tổng cộng", 46178, "Ông A", "Phường 1", "abc"],
+    ]);
+    expect(read.rows).toEqual([]);
+    expect(read.invalidRows).toBe(1);
+    expect(read.issues.map((i) => [i.severity, i.row, i.column])).toEqual([
+      ["error", 2, "Số người dự"],
+    ]);
+    expect(read.issues[0]?.message).not.toContain("dòng tổng tự gõ");
+  });
+
+  it("takes the label cell itself out of the required-value check", () => {
+    // The label typed into a required text column (the chair) is still a total's label;
+    // a second required cell that reads makes it a row.
+    const total = readTab(dialogues, [D, [null, "Tổng cộng:", null, 52]]);
+    expect(total.issues.map((i) => [i.severity, i.value])).toEqual([["warning", "Tổng cộng:"]]);
+    const row = readTab(dialogues, [D, [null, "Tổng cộng:", "Phường 1", 52]]);
+    expect(row.invalidRows).toBe(1);
+    expect(row.issues.map((i) => [i.severity, i.column])).toEqual([["error", "Ngày đối thoại"]]);
   });
 
   it("reports a failing row that starts with more than a total word as errors", () => {
@@ -298,9 +327,78 @@ describe("hand-typed totals", () => {
           expect(read.rows.map((r) => r.sheetRow)).toEqual(valid);
           const warned = read.issues.filter((i) => i.severity === "warning").map((i) => i.row);
           for (const row of warned) expect(valid).not.toContain(row);
+          // A row skipped as a total holds no required value that reads, apart from its label.
+          for (const t of read.issues.filter((i) => i.message.includes("dòng tổng tự gõ"))) {
+            const row = cells[(t.row ?? 0) - 2] ?? [];
+            const at = row.findIndex((cell) => typeof cell === "string" && cell.trim() !== "");
+            template.columns.forEach((c, j) => {
+              if (!c.required || j + 1 === at) return;
+              const parsed = parseCell(c, row[j + 1]);
+              expect(parsed.ok && parsed.value !== null).toBe(false);
+            });
+          }
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  const totalLabel = fc.constantFrom(
+    "Tổng",
+    "Cộng:",
+    "Tổng cộng",
+    "Tổng số.",
+    "CỘNG CHUNG",
+    " tổng cộng : ",
+  );
+
+  it("skips a total row with sums beside it; one required value that reads makes it a row", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...TEMPLATES).chain((template) =>
+          fc.tuple(
+            fc.constant(template),
+            totalLabel,
+            arbRow(template),
+            // Which required column, if any, holds its value in the would-be total (the
+            // label sits in the first column: a template without counts has nothing else).
+            fc.option(
+              fc.constantFrom(
+                ...template.columns
+                  .slice(1)
+                  .filter((c) => c.required)
+                  .map((c) => c.key),
+              ),
+              { nil: undefined },
+            ),
+          ),
+        ),
+        ([template, label, row, filled]) => {
+          const cells = [
+            null,
+            ...template.columns.map((c, j) => {
+              if (j === 0) return label;
+              return c.type === "count" || c.key === filled
+                ? cleanCell(c, row[c.key] ?? null)
+                : null;
+            }),
+          ];
+          const read = readTab(template, [
+            ["Ghi chú", ...template.columns.map((c) => c.header)],
+            cells,
+          ]);
+          const totals = read.issues.filter((i) => i.message.includes("dòng tổng tự gõ"));
+          expect(read.rows).toEqual([]);
+          if (filled === undefined) {
+            expect(totals.map((i) => [i.severity, i.row])).toEqual([["warning", 2]]);
+            expect(read.invalidRows).toBe(0);
+          } else {
+            expect(totals).toEqual([]);
+            expect(read.invalidRows).toBe(1);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,3 +1,4 @@
+import { parseCell } from "./cells/parse-cell.ts";
 import { HEADER_SEARCH_ROWS, locateHeaderRow } from "./header-row.ts";
 import { type Issue, issue } from "./issue.ts";
 import type { RowOf, TemplateDef } from "./schema/template.ts";
@@ -98,7 +99,7 @@ export function readTab<T extends TemplateDef>(
       continue;
     }
     // Only a row that fails can be a hand-typed total: a valid row always counts.
-    const total = handTypedTotal(cells);
+    const total = handTypedTotal(template, cells, columnAt);
     if (total !== undefined) {
       issues.push(
         issue(
@@ -139,16 +140,33 @@ function tabError<T extends TemplateDef>(
 }
 
 // What a hand-typed total row says in its first text cell, folded: the word alone.
-const TOTAL_LABELS = new Set(["Tổng", "Cộng", "Tổng cộng", "Tổng số"].map(foldKey));
+const TOTAL_LABELS = new Set(["Tổng", "Cộng", "Tổng cộng", "Tổng số", "Cộng chung"].map(foldKey));
 
 /**
- * The label of a row that looks like a hand-typed total: its first text cell (in any
- * column, the template's or not) is a total word alone, optionally with a colon
- * ("Tổng cộng:", "Cộng"). "Tổng biên tập…", "Cộng tác viên…" are not.
+ * The label of a hand-typed total row (docs/domain.md, "Hand-typed total rows"), or
+ * undefined for any other row. Both must hold: its first text cell (in any column, the
+ * template's or not) is a total word alone, optionally with a trailing `:` or `.`
+ * ("Tổng cộng:", "Cộng"; not "Tổng biên tập…", "Cộng tác viên…"); and no required
+ * column other than that cell holds a value that reads on its own (a date, a dropdown
+ * value, a text). A unit's sums sit in count columns, which are never required, so a
+ * total keeps its figures; a row with a date, a chair and an area is a real row whatever
+ * its extra column says, and its errors are shown, not hidden behind "delete this row".
  */
-function handTypedTotal(cells: readonly unknown[]): string | undefined {
-  const first = cells.find((cell) => typeof cell === "string" && !isBlank(cell));
+function handTypedTotal(
+  template: TemplateDef,
+  cells: readonly unknown[],
+  columnAt: readonly number[],
+): string | undefined {
+  const at = cells.findIndex((cell) => typeof cell === "string" && !isBlank(cell));
+  const first = cells[at];
   if (typeof first !== "string") return undefined;
   const text = normalizeText(first);
-  return TOTAL_LABELS.has(foldKey(text.replace(/[\s:]+$/u, ""))) ? text : undefined;
+  if (!TOTAL_LABELS.has(foldKey(text.replace(/[\s:.]+$/u, "")))) return undefined;
+  const holdsRequired = template.columns.some((column, c) => {
+    const index = columnAt[c] ?? -1;
+    if (!column.required || index < 0 || index === at) return false;
+    const parsed = parseCell(column, cells[index]);
+    return parsed.ok && parsed.value !== null;
+  });
+  return holdsRequired ? undefined : text;
 }
