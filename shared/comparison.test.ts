@@ -81,9 +81,43 @@ describe("percentOf (So sánh %)", () => {
     expect(percentOf(1, 3)).toBe(33);
     expect(percentOf(2, 3)).toBe(67);
     expect(percentOf(1, 8)).toBe(13); // 12.5 rounds up
+    // Halves the float quotient puts just below: (41 / 40) × 100 = 102.49999999999999.
+    expect(percentOf(41, 40)).toBe(103);
+    expect(percentOf(201, 200)).toBe(101);
+    expect(percentOf(23, 40)).toBe(58);
     expect(percentOf(0, 5)).toBe(0);
     expect(percentOf(5, 5)).toBe(100);
     expect(percentOf(5, 0)).toBeNull();
     expect(percentOf(0, 0)).toBeNull();
+  });
+
+  it("rounds every exact half up", () => {
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    fc.assert(
+      fc.property(fc.nat(500), fc.integer({ min: 1, max: 50 }), (k, s) => {
+        // current ÷ base = (2k + 1) ÷ 200, in lowest terms (205/200 is 41 of 40): k + ½ %.
+        const g = gcd((2 * k + 1) * s, 200 * s);
+        expect(percentOf(((2 * k + 1) * s) / g, (200 * s) / g)).toBe(k + 1);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("rounds half up exactly, as integer arithmetic does", () => {
+    fc.assert(
+      fc.property(
+        // Small bases make halves (41 of 40) frequent; large ones cover the range.
+        fc.oneof(
+          fc.tuple(fc.nat(2000), fc.integer({ min: 1, max: 400 })),
+          fc.tuple(fc.nat(1_000_000), fc.integer({ min: 1, max: 1_000_000 })),
+        ),
+        ([current, base]) => {
+          // floor((200·current + base) ÷ 2·base) in BigInt: the half-up rounding, no float.
+          const exact = (200n * BigInt(current) + BigInt(base)) / (2n * BigInt(base));
+          expect(percentOf(current, base)).toBe(Number(exact));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { type Period, parsePeriodId, resolvePeriod } from "./periods.ts";
+import { wholePercent } from "./whole-percent.ts";
 
 /**
  * The periods a report compares with: the same period one year earlier (every kind), and
@@ -32,8 +33,11 @@ export function previousPeriod(period: Pick<Period, "id" | "rule">): Period | nu
   return resolvePeriod(`${parsed.year - yearBack}-${part}`, period.rule);
 }
 
-/** `So sánh (%)`: current ÷ base × 100 as a whole number; null (blank) when base is 0. */
+/**
+ * `So sánh (%)`: current ÷ base × 100, rounded half up to a whole number (exactly: 41
+ * against 40 is 103); null (blank) when base is 0.
+ */
 export function percentOf(current: number, base: number): number | null {
   if (base === 0) return null;
-  return Math.round((current / base) * 100);
+  return wholePercent(current, base);
 }

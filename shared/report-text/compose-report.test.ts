@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rateText, reportingRateLine } from "../../worker/consolidation/submissions-text.ts";
 import { METRIC_IDS } from "../metrics.ts";
 import { composeReport, readWordingRows, WORDING_TAB } from "./compose-report.ts";
 import { placeholderNames, type ReportFacts } from "./report-values.ts";
@@ -153,6 +154,34 @@ describe("the province's own wording in Mẫu báo cáo", () => {
     expect(report.paragraphs).toEqual(["Đã nộp {submitted}/6"]);
     expect(report.problems).toHaveLength(1);
     expect(report.problems[0]!.message).toContain("chưa có tình hình nộp báo cáo");
+  });
+
+  it("gives the reporting rate the percentages Tổng hợp shows, halves rounded up", () => {
+    // 23/40 = 57,5%: the float quotient (0.575 × 100 = 57.49999…) used to print 57% here
+    // while Tổng hợp said 58%.
+    const rate = { ...facts.reportingRate!, expected: 40, submitted: 23, onTime: 23 };
+    const report = composeReport({ ...facts, reportingRate: rate }, [
+      { row: 2, text: "{submittedPercent} {onTimePercent}" },
+    ]);
+    expect(report.paragraphs).toEqual(["58% 58%"]);
+    expect(reportingRateLine(rate)).toBe(
+      "Đã nộp báo cáo: 23/40 đơn vị (58%), đúng hạn 23/40 (58%)",
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5000 })
+          .chain((expected) => fc.tuple(fc.constant(expected), fc.nat(expected))),
+        ([expected, submitted]) => {
+          const text = composeReport(
+            { ...facts, reportingRate: { ...rate, expected, submitted } },
+            [{ row: 2, text: "{submittedPercent}" }],
+          ).paragraphs[0];
+          expect(rateText(submitted, expected)).toBe(`${submitted}/${expected} (${text})`);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("falls back to the built-in wording when the tab has no paragraph", () => {

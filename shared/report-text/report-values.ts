@@ -2,6 +2,7 @@ import { formatDateVi } from "../cells/dates.ts";
 import { INVALID_ROWS_METRIC, METRICS } from "../metrics.ts";
 import { parsePeriodId } from "../periods.ts";
 import type { IsoDate } from "../schema/template.ts";
+import { wholePercent } from "../whole-percent.ts";
 import { changeInWords } from "./change-words.ts";
 import { formatNumberVi, formatPercentVi } from "./number-format.ts";
 
@@ -118,7 +119,7 @@ export function reportValues(facts: ReportFacts): Record<string, string> {
 
 /** Whole percentages, as the reporting-rate line of `Tổng hợp` shows them (`67%`). */
 function percentOfExpected(count: number, expected: number): string {
-  return formatPercentVi(expected === 0 ? 0 : Math.round((count / expected) * 100));
+  return formatPercentVi(expected === 0 ? 0 : wholePercent(count, expected));
 }
 
 /** `Quý III năm 2026` → `quý III năm 2026`, as prose writes it mid-sentence (`Trong quý III…`). */

@@ -6,6 +6,7 @@ import {
   ON_TIME_LABEL,
   type SubmissionStatus,
 } from "../../shared/submission/submission-status.ts";
+import { wholePercent } from "../../shared/whole-percent.ts";
 import type { SubmissionsReport, UnitSubmission } from "./submissions.ts";
 
 /**
@@ -16,7 +17,7 @@ import type { SubmissionsReport, UnitSubmission } from "./submissions.ts";
 
 /** `n/expected (p%)`, the percentage rounded to a whole number (0% of no units). */
 export function rateText(n: number, expected: number): string {
-  const percent = expected === 0 ? 0 : Math.round((100 * n) / expected);
+  const percent = expected === 0 ? 0 : wholePercent(n, expected);
   return `${n}/${expected} (${percent}%)`;
 }
 
