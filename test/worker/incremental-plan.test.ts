@@ -5,7 +5,7 @@ import {
   planFromListing,
   storedSnapshotLoader,
 } from "../../worker/consolidation/changed-units.ts";
-import { DRIVE_MARGIN_MS } from "../../worker/consolidation/drive-margin.ts";
+import { DRIVE_MARGIN_MS, EDIT_SKEW_MS } from "../../worker/consolidation/drive-margin.ts";
 import {
   type RegisteredUnit,
   type UnitSnapshot,
@@ -110,6 +110,32 @@ describe("which units a run may keep without reading", () => {
     expect(first).toMatchObject({ driveCalls: 0, fullReadReason: "no succeeded run yet" });
     expect(first.unchanged.size).toBe(0);
     expect(idle.asked).toEqual([]);
+  });
+});
+
+describe("a unit Drive lists inside its margin", () => {
+  it("is kept when the last cycle read it after the edit Drive shows, read otherwise", async () => {
+    const cycleStart = NOW - 1_800_000;
+    await succeededRunAt("plan-3", new Date(cycleStart).toISOString());
+    const at = (ms: number) => new Date(ms).toISOString();
+    const readInCycle = at(cycleStart + 60_000);
+    const cases: [code: string, readAt: string, modified: number][] = [
+      ["READ", readInCycle, cycleStart - 120_000], // edited, then read: its snapshot has it
+      ["KEPT", hoursAgo(1), cycleStart - 120_000], // kept unchanged: the edit was listed late
+      ["LATER", readInCycle, cycleStart + 30_000], // edited after the cycle began
+      ["SKEW", readInCycle, cycleStart - EDIT_SKEW_MS / 2], // too close to tell the clocks apart
+    ];
+    const { drive } = fakeDrive({
+      ok: true,
+      files: new Map(cases.map(([code, , modified]) => [`s-${code}`, at(modified)])),
+      calls: 1,
+    });
+    const plan = planFromListing(await listDriveChanges(drive, env.DB, { provinceId: "plan-3" }), {
+      units: cases.map(([code]) => unit(code, `s-${code}`)),
+      known: new Map(cases.map(([code, readAt]) => [code, state(code, { readAt })])),
+      now: NOW,
+    });
+    expect([...plan.unchanged]).toEqual(["READ"]);
   });
 });
 

@@ -89,6 +89,7 @@ function fakeGoogle(refuseBatchGet = false) {
 const listed = (modifiedAgo?: number): DriveListing => ({
   ok: true,
   since: ago(35 * MIN),
+  publishedFrom: ago(30 * MIN),
   calls: 1,
   files: new Map(modifiedAgo === undefined ? [] : [[P, ago(modifiedAgo)]]),
 });

@@ -1,6 +1,6 @@
 import type { ChangedFiles, DriveClient } from "../drive/drive-client.ts";
 import { latestRun } from "../storage/run-repository.ts";
-import { DRIVE_MARGIN_MS, MAX_UNREAD_MS } from "./drive-margin.ts";
+import { DRIVE_MARGIN_MS, EDIT_SKEW_MS, MAX_UNREAD_MS } from "./drive-margin.ts";
 import type { RegisteredUnit, UnitSnapshot, UnitState } from "./model.ts";
 
 export interface UnchangedPlan {
@@ -19,7 +19,12 @@ export interface UnchangedPlan {
  * Drive is not asked).
  */
 export type DriveListing =
-  | (ChangedFiles & { readonly ok: true; readonly since: string })
+  | (ChangedFiles & {
+      readonly ok: true;
+      readonly since: string;
+      /** The start of the last published read cycle: what the published snapshots reflect. */
+      readonly publishedFrom: string;
+    })
   | (ChangedFiles & { readonly ok: false });
 
 export async function listDriveChanges(
@@ -44,15 +49,15 @@ export async function listDriveChanges(
     Date.parse(readsSince) - (input.marginMs ?? DRIVE_MARGIN_MS),
   ).toISOString();
   const listed = await drive.listModifiedSince(since, input.signal);
-  return listed.ok ? { ...listed, since } : listed;
+  return listed.ok ? { ...listed, since, publishedFrom: readsSince } : listed;
 }
 
 /**
- * Which units need no read in this run. Since the last succeeded run every unit it left
- * fresh reflects its spreadsheet as of that run's start (read then, or found unchanged by
- * the same rule), so a unit is unchanged when it was fresh from the same spreadsheet, read
- * within MAX_UNREAD_MS, and the listing (Drive's changes after the last succeeded run's
- * start less DRIVE_MARGIN_MS) does not name its spreadsheet. Any doubt (no such run,
+ * Which units need no read in this run. Every unit the last published cycle left fresh
+ * reflects its spreadsheet as of that cycle's start (read in it, or found unchanged by the
+ * same rule), so a unit is unchanged when it was fresh from the same spreadsheet, read
+ * within MAX_UNREAD_MS, and Drive's listing (changes since that start less DRIVE_MARGIN_MS)
+ * shows no edit the snapshot lacks (seenByLastRead). Any doubt (nothing published yet,
  * Drive failing, a listing too long) means reading it.
  */
 export function planFromListing(
@@ -77,12 +82,32 @@ export function planFromListing(
           previous.readAt !== null &&
           previous.snapshotSpreadsheetId === unit.spreadsheetId &&
           input.now - Date.parse(previous.readAt) < MAX_UNREAD_MS &&
-          !listing.files.has(unit.spreadsheetId)
+          seenByLastRead(listing, previous.readAt, listing.files.get(unit.spreadsheetId))
         );
       })
       .map((unit) => unit.code),
   );
   return { unchanged, driveCalls, fullReadReason: null };
+}
+
+/**
+ * True when the unit's published snapshot already holds its last edit. Not listed: no edit
+ * since the published cycle began (less Drive's margin). Listed: the margin makes Drive
+ * list again the edits the last cycle read, so that an edit Drive listed late is not
+ * missed; an edit stamped before the cycle began (less EDIT_SKEW_MS) is in the snapshot
+ * only when the unit was really read in that cycle (its read began after the cycle did).
+ * A unit the cycle kept as unchanged is read: its edit may be the one listed late.
+ */
+function seenByLastRead(
+  listing: { readonly publishedFrom: string },
+  readAt: string,
+  modifiedTime: string | undefined,
+): boolean {
+  if (modifiedTime === undefined) return true;
+  const cycleStart = Date.parse(listing.publishedFrom);
+  const edited = Date.parse(modifiedTime);
+  if (!Number.isFinite(edited)) return false;
+  return Date.parse(readAt) >= cycleStart && edited < cycleStart - EDIT_SKEW_MS;
 }
 
 /** Drive did not answer usably, so this run reads every unit: worth seeing in the logs. */
