@@ -25,9 +25,15 @@ export async function summarizeDataDir(dataDir: string): Promise<DataDirSummary>
       provinces.push(seed.spreadsheetId);
     }
   }
-  if (provinces.length !== 1) {
+  // Said in Vietnamese: the office running `npm start` on its data reads it.
+  if (provinces.length === 0) {
     throw new Error(
-      `${dataDir}: exactly one spreadsheet must have a tab "Đơn vị" (the province), found ${provinces.length}${provinces.length ? `: ${provinces.join(", ")}` : ""}`,
+      `${dataDir}: không có tệp nào có trang "Đơn vị" (danh sách đơn vị), nên không biết đâu là bảng tính của tỉnh. Có thể trang này đã bị đổi tên; hãy đặt lại đúng tên "Đơn vị".`,
+    );
+  }
+  if (provinces.length > 1) {
+    throw new Error(
+      `${dataDir}: chỉ một tệp (bảng tính của tỉnh) được có trang "Đơn vị", nhưng có ${provinces.length} tệp: ${provinces.join(", ")}.`,
     );
   }
   return { provinceId: provinces[0]!, spreadsheetIds };
