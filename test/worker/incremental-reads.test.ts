@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatVietnamTime } from "../../worker/time/vietnam-time.ts";
 import { putAll, putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { backdate, province, unit } from "./helpers/incremental-province.ts";
 import { metricColumn } from "./helpers/tab-columns.ts";
@@ -55,6 +56,15 @@ describe("a run reads only the units Drive shows changed", () => {
     // The output counts unchanged units too.
     expect(await inspectionsShown(P, "U0")).toBe(first.units[0]!.metrics.inspections);
     expect(await inspectionsShown(P, "U6")).toBe(first.units[6]!.metrics.inspections + 5);
+    // And says which were read and since when the others stand unchanged.
+    const byUnit = (await readSpreadsheet(P)).sheets.find((s) => s.title === "Theo đơn vị")!;
+    const status = (code: string) => {
+      const header = byUnit.values.find((r) => r.includes("Tình trạng"))!;
+      return byUnit.values.find((r) => r[0] === code)![header.indexOf("Tình trạng")];
+    };
+    expect(status("U6")).toBe("Đã cập nhật");
+    const readTime = formatVietnamTime(first.units[0]!.readAt!);
+    expect(status("U0")).toBe(`Đã cập nhật (không đổi từ lần đọc ${readTime})`);
   });
 
   it("every unit edited: one read each, the whole run within units + 4 Google calls", async () => {

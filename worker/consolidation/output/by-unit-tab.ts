@@ -1,6 +1,6 @@
 import type { CellData } from "../../sheets/request-types.ts";
 import { type BlockFormat, block, rowRuns } from "./block-formats.ts";
-import { blank, COLORS, HEADER, INTEGER, num, type Rgb, text, withNote } from "./cells.ts";
+import { blank, COLORS, HEADER, INTEGER, num, type Rgb, text, WRAP, withNote } from "./cells.ts";
 import { type Figures, type ReportLayout, sectionsWithMetrics } from "./report-layout.ts";
 import { STANDS_OUT } from "./submissions-tab.ts";
 import type { CellRect, TabContent } from "./tab-plan.ts";
@@ -116,6 +116,8 @@ export function byUnitTab(input: ByUnitInput): TabContent {
     formats: [
       block([GROUP_ROW, FIRST_UNIT], [0, width], HEADER),
       block([FIRST_UNIT, totalAt + 1], [LEAD, width], INTEGER),
+      // "Số liệu cũ (đọc lúc …)", "Đã cập nhật (không đổi từ lần đọc …)": read in full.
+      block([FIRST_UNIT, totalAt], [STATUS, STATUS + 1], WRAP),
       ...shaded,
       ...standingOut,
       block([totalAt, totalAt + 1], [0, width], TOTAL_FORMAT),
@@ -134,6 +136,7 @@ function submissionCell(submission: Pick<ByUnitSubmission, "text" | "note"> | nu
   return submission.note ? withNote(cell, submission.note) : cell;
 }
 
+const STATUS = BY_UNIT_LEAD_HEADERS.indexOf("Tình trạng");
 const SUBMISSION = BY_UNIT_LEAD_HEADERS.indexOf("Nộp báo cáo");
 
 const TOTAL_FORMAT = { textFormat: { bold: true }, backgroundColor: COLORS.total };

@@ -17,10 +17,17 @@ export const STATUS_BACKGROUNDS: Record<UnitStatus, Rgb | null> = {
   missing: COLORS.missing,
 };
 
-/** The `Tình trạng` cell: the status, and for old figures when they were read. */
+/**
+ * The `Tình trạng` cell: the status; for old figures when they were read; for a unit that
+ * Drive showed unchanged (fresh, kept without a read: its read time is older than its
+ * check) since when its figures stand.
+ */
 export function statusText(state: UnitState): string {
   if (state.status === "stale" && state.readAt) {
     return `${STATUS_LABELS.stale} (đọc lúc ${formatVietnamTime(state.readAt)})`;
+  }
+  if (state.status === "fresh" && state.readAt && state.readAt !== state.checkedAt) {
+    return `${STATUS_LABELS.fresh} (không đổi từ lần đọc ${formatVietnamTime(state.readAt)})`;
   }
   return STATUS_LABELS[state.status];
 }
