@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCount } from "../../shared/cells/parse-count.ts";
 import { readSubmissions } from "../../shared/submission/read-submissions.ts";
 import { SUBMISSION_TAB } from "../../shared/submission/submission-tab.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
+import { inspections } from "../../shared/templates/inspections.ts";
+import { validateRecord } from "../../shared/validate-row.ts";
 import { storeUnitSettings } from "../src/settings/unit-store.ts";
 import { SUBMISSION_PROTECTION } from "../src/submission/submission-sheet.ts";
 import {
@@ -21,6 +24,7 @@ import {
 import { createTemplates, createTemplatesMessage } from "../src/templates/create-templates.ts";
 import { titleText } from "../src/templates/title-row.ts";
 import type { FakeDataValidation } from "./fake-data-validation.ts";
+import { acceptsInput } from "./fake-formula.ts";
 import { createFakeAppsScript } from "./fake-spreadsheet-app.ts";
 
 const UNIT = { code: "001", name: "Xã Hòa Bình" };
@@ -80,16 +84,26 @@ describe("Tạo biểu mẫu", () => {
     }
   });
 
-  it("writes count rules that mirror shared/: whole number ≥ 0 and ≤ its atMost column", () => {
+  it("writes count rules that take what shared/ counts and refuse what it does not", () => {
     const fake = setup();
     createTemplates(fake.context());
     const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
+    const [H, row] = [8, FIRST_DATA_ROW + 4];
+    const takes = (input: string | number) => acceptsInput(sheet, row, H, input, FIRST_DATA_ROW);
+    // Written for the range's first row, so Sheets shifts them down row by row.
     const formula = (col: number) =>
-      sheet.peek(FIRST_DATA_ROW, col)!.validation!.getCriteriaValues()[0];
-    const none = (c: string) =>
-      `OR(TRIM(${c})="-",TRIM(${c})="–",TRIM(${c})="—",TRIM(${c})="không")`;
-    expect(formula(8)).toBe(`=IF(ISNUMBER(H3),AND(H3>=0,H3=INT(H3)),${none("H3")})`);
-    expect(formula(9)).toBe(`=IF(ISNUMBER(I3),AND(I3>=0,I3=INT(I3),I3<=N(H3)),${none("I3")})`);
+      String(sheet.peek(row, col)!.validation!.getCriteriaValues()[0]);
+    expect(formula(H)).toMatch(/^=IF\(ISNUMBER\(H3\)/);
+    expect(formula(9)).toMatch(/^=IF\(ISNUMBER\(I3\).*ISNUMBER\(H3\)/);
+    const counted = [0, 12, 1500, "1 500", " 1 500 ", "1  500", "1\u00a0500", "2 000 000", "0123"];
+    for (const input of [...counted, ...COUNT_NONE_WORDS, "KHÔNG", " - "]) {
+      expect([input, takes(input)]).toEqual([input, true]);
+      expect(parseCount(input).ok).toBe(true);
+    }
+    for (const input of [-1, 2.5, "1,5", "1 50", "12 3456", "1 500 0", "ba", "khong", "- 3"]) {
+      expect([input, takes(input)]).toEqual([input, false]);
+      expect(parseCount(input).ok).toBe(false);
+    }
     // The words the sheet lets through are exactly ones shared/ (and so the Worker) reads as none.
     for (const word of COUNT_NONE_WORDS) {
       expect(parseCount(word)).toEqual({ ok: true, value: 0 });
@@ -99,6 +113,35 @@ describe("Tạo biểu mẫu", () => {
     expect(list.getCriteriaValues()).toEqual([[...TEMPLATES[0].columns[1].values], true]);
     expect(list.getAllowInvalid()).toBe(false);
     expect(list.getHelpText()).toContain("Ban Chỉ đạo cấp tỉnh");
+  });
+
+  it("refuses a count over its limit exactly when shared/ does, whatever the limit holds", () => {
+    const fake = setup();
+    createTemplates(fake.context());
+    const sheet = fake.spreadsheet.getSheetByName("Kiểm tra, giám sát")!;
+    const [H, I, row] = [8, 9, FIRST_DATA_ROW + 2];
+    const limits = fc.oneof(
+      fc.integer({ min: 0, max: 3000 }),
+      fc.integer({ min: 1000, max: 3000 }).map((n) => n.toLocaleString("vi-VN")),
+      fc.integer({ min: 1000, max: 3000 }).map((n) => n.toLocaleString("fr-FR").replace(/\s/, " ")),
+      fc.constantFrom("", "-", "không", "—"),
+    );
+    const values = fc.oneof(
+      fc.integer({ min: -5, max: 3000 }),
+      fc.double({ min: 0, max: 3000, noNaN: true }),
+      fc.integer({ min: 1000, max: 3000 }).map((n) => n.toLocaleString("vi-VN")),
+      fc.integer({ min: 1000, max: 3000 }).map((n) => n.toLocaleString("fr-FR").replace(/\s/, " ")),
+      fc.constantFrom("-", "không", "1,5", "x"),
+    );
+    fc.assert(
+      fc.property(limits, values, (limit, value) => {
+        sheet.cell(row, H).value = limit;
+        const shared = validateRecord(inspections, { recommendations: limit, remedied: value });
+        const sharedTakes = shared.ok || !shared.problems.some((p) => p.key === "remedied");
+        expect(acceptsInput(sheet, row, I, value, FIRST_DATA_ROW)).toBe(sharedTakes);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("changes nothing when run twice", () => {

@@ -4,7 +4,8 @@ import type { FakeSheet } from "./fake-sheet.ts";
  * Whether Sheets would take `input` typed into a cell, by the cell's data validation:
  * the fake's answer to "does this rule refuse `-`?". Custom formulas are evaluated with
  * the small part of the Sheets formula language the add-on's rules use (IF, AND, OR,
- * ISNUMBER, INT, N, TRIM, comparisons, relative cell references); anything else throws,
+ * ISNUMBER, INT, N, TRIM, VALUE, REGEXMATCH, REGEXREPLACE, comparisons, relative cell
+ * references); anything else throws,
  * so a rule the evaluator does not understand can never pass a test by accident.
  * `anchorRow` is the row the formula was written for (the validated range's first row).
  */
@@ -39,7 +40,9 @@ function evaluate(formula: string, shift: number, at: (r: number, c: number) => 
   const tokens = formula
     .replace(/^=/, "")
     .match(/"[^"]*"|[A-Z]+\d+|[A-Z]+(?=\()|\d+|<=|>=|<>|[=<>(),]/g);
-  if (!tokens || tokens.join("") !== formula.replace(/^=/, "").replace(/\s+/g, "")) {
+  // Spaces are dropped outside text literals only: a literal keeps its own ("[. ]").
+  const compact = formula.replace(/^=/, "").replace(/"[^"]*"|\s+/g, (m) => (m[0] === '"' ? m : ""));
+  if (!tokens || tokens.join("") !== compact) {
     throw new Error(`fake formula: cannot read ${formula}`);
   }
   let i = 0;
@@ -116,7 +119,28 @@ function call(name: string, args: (() => Value)[]): Value {
     }
     case "TRIM": {
       const v = args[0]!();
-      return v === ERROR ? ERROR : String(v).trim().replace(/\s+/g, " ");
+      // Sheets' TRIM takes ASCII spaces only: a no-break space or a tab stays.
+      return v === ERROR
+        ? ERROR
+        : String(v)
+            .replace(/^ +| +$/g, "")
+            .replace(/ {2,}/g, " ");
+    }
+    case "VALUE": {
+      // Only what the rules hand it: digits (or a number); anything else is an error.
+      const v = args[0]!();
+      if (typeof v === "number") return v;
+      return typeof v === "string" && /^\d+$/.test(v) ? Number(v) : ERROR;
+    }
+    case "REGEXMATCH":
+    case "REGEXREPLACE": {
+      const [text, pattern] = [args[0]!(), args[1]!()];
+      // Sheets refuses a number here (#VALUE!); the rules always pass TRIM's text.
+      if (typeof text !== "string" || typeof pattern !== "string") return ERROR;
+      // RE2 and JavaScript agree on the syntax the rules use (\d, {m,n}, classes, \xA0).
+      if (name === "REGEXMATCH") return new RegExp(pattern).test(text);
+      const by = args[2]!();
+      return typeof by === "string" ? text.replace(new RegExp(pattern, "g"), by) : ERROR;
     }
     default:
       throw new Error(`fake formula: ${name} is not modelled`);

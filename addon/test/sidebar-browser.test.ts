@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoDateToSerial } from "../../shared/cells/dates.ts";
+import { COUNT_RULE, parseCount } from "../../shared/cells/parse-count.ts";
 import { awards, inspections } from "../../shared/templates/index.ts";
 import { validateRecord } from "../../shared/validate-row.ts";
 import {
@@ -100,6 +101,28 @@ describe("sidebar in Chromium", () => {
     expect(sheet.getLastRow()).toBe(2);
     await page.screenshot({ path: screenshotPath("addon-sidebar-errors.png") });
     expect(await axeViolations(page)).toEqual([]);
+
+    // A count typed wrong: what is wrong, without the count rule printed under the field
+    // (the data check and the Worker, with no hint beside the cell, keep shared/'s whole message).
+    const recommendations = page.getByLabel(/^Số kiến nghị$/);
+    await recommendations.fill("1,5");
+    await page.getByRole("button", { name: "Ghi vào bảng tính" }).click();
+    await expect
+      .poll(() => page.locator("#f-recommendations-error").textContent())
+      .toBe('Số lượng phải là số nguyên, không có phần lẻ ("1,5").');
+    expect(await page.locator("#f-recommendations-hint").textContent()).toBe(
+      `Số kiến nghị của đoàn kiểm tra. ${COUNT_RULE}`,
+    );
+    const sheetMessage = parseCount("1,5");
+    expect(sheetMessage.ok ? "" : sheetMessage.message).toBe(
+      `Số lượng phải là số nguyên, không có phần lẻ ("1,5"). ${COUNT_RULE}`,
+    );
+    const countErrors = await page.locator(".field-error:not([hidden])").allTextContents();
+    expect(countErrors.join(" ")).not.toContain(COUNT_RULE);
+    for (const column of inspections.columns) {
+      expect(countErrors.join(" ")).not.toContain(column.note);
+    }
+    await recommendations.fill("2");
 
     await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp tỉnh");
     await page.getByLabel("Số kiến nghị đã khắc phục").fill("-");
@@ -292,7 +315,8 @@ describe("sidebar in Chromium", () => {
       expect(words).toContain(name);
     }
     expect(words).not.toContain("Thêm dòng");
-    expect(words).toContain("ghi - hay không,");
+    // The count rule in the words of the sheet's help, the notes and every count message.
+    expect(words).toContain(`Ô số lượng: ${COUNT_RULE.replace(/^N/, "n")}`);
     await guide.screenshot({ path: screenshotPath("addon-guide.png"), fullPage: true });
     expect(await axeViolations(guide)).toEqual([]);
     await guide.getByRole("button", { name: "Đóng" }).click();

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { awards, inspections } from "../templates/index.ts";
+import { awards, inspections, TEMPLATES } from "../templates/index.ts";
 import { formatDateVi, isoDateToSerial, serialToIsoDate } from "./dates.ts";
 import { parseText } from "./parse-cell.ts";
-import { parseCount } from "./parse-count.ts";
+import { COUNT_RULE, parseCount } from "./parse-count.ts";
 import { parseDate } from "./parse-date.ts";
 import { parseEnum } from "./parse-enum.ts";
 
@@ -73,6 +73,32 @@ describe("counts", () => {
       if (!r.ok) expect(r.message).toMatch(/số nguyên không âm/);
     },
   );
+
+  it("ends every refusal with the one count rule, which names what it reads", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 8 }), fc.double(), fc.boolean()), (raw) => {
+        const r = parseCount(raw);
+        if (!r.ok) expect(r.message.endsWith(` ${COUNT_RULE}`)).toBe(true);
+      }),
+    );
+    // Every example and "none" word the rule names is read as it says.
+    for (const [typed, value] of [
+      ["12", 12],
+      ["1.500", 1500],
+      ["1 500", 1500],
+      ["-", 0],
+      ["không", 0],
+    ] as const) {
+      expect(COUNT_RULE).toContain(typed === "-" || typed === "không" ? `"${typed}"` : typed);
+      expect(parseCount(typed)).toEqual({ ok: true, value });
+    }
+  });
+
+  it("is the end of every count column's note (the sheet's header note, the form's hint)", () => {
+    const counts = TEMPLATES.flatMap((t) => t.columns.filter((c) => c.type === "count"));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const column of counts) expect(column.note.endsWith(` ${COUNT_RULE}`)).toBe(true);
+  });
 });
 
 describe("enums", () => {

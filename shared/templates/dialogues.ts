@@ -1,3 +1,4 @@
+import { COUNT_RULE } from "../cells/parse-count.ts";
 import { defineTemplate } from "../schema/template.ts";
 
 /** `Đối thoại`: one row per direct dialogue with citizens. */
@@ -37,7 +38,7 @@ export const dialogues = defineTemplate({
       header: "Số người dự",
       type: "count",
       required: false,
-      note: "Số người dự đối thoại, số nguyên không âm.",
+      note: `Số người dự đối thoại. ${COUNT_RULE}`,
       width: 100,
     },
     {
@@ -45,7 +46,7 @@ export const dialogues = defineTemplate({
       header: "Số ý kiến",
       type: "count",
       required: false,
-      note: "Số ý kiến, kiến nghị của Nhân dân tại buổi đối thoại.",
+      note: `Số ý kiến, kiến nghị của Nhân dân tại buổi đối thoại. ${COUNT_RULE}`,
       width: 100,
     },
     {
@@ -54,7 +55,7 @@ export const dialogues = defineTemplate({
       type: "count",
       required: false,
       atMost: "opinions",
-      note: "Số ý kiến đã được giải quyết; không lớn hơn Số ý kiến.",
+      note: `Số ý kiến đã được giải quyết, không lớn hơn Số ý kiến. ${COUNT_RULE}`,
       width: 120,
     },
   ],

@@ -1,3 +1,4 @@
+import { COUNT_RULE } from "../cells/parse-count.ts";
 import { defineTemplate } from "../schema/template.ts";
 
 export const INSPECTOR_PROVINCE = "Ban Chỉ đạo cấp tỉnh";
@@ -127,7 +128,7 @@ export const inspections = defineTemplate({
       header: "Số kiến nghị",
       type: "count",
       required: false,
-      note: "Số kiến nghị của đoàn kiểm tra, số nguyên không âm. Để trống nếu không có.",
+      note: `Số kiến nghị của đoàn kiểm tra. ${COUNT_RULE}`,
       width: 100,
     },
     {
@@ -136,7 +137,7 @@ export const inspections = defineTemplate({
       type: "count",
       required: false,
       atMost: "recommendations",
-      note: "Số kiến nghị đã được khắc phục; không lớn hơn Số kiến nghị.",
+      note: `Số kiến nghị đã được khắc phục, không lớn hơn Số kiến nghị. ${COUNT_RULE}`,
       width: 120,
     },
     {

@@ -1,3 +1,4 @@
+import { COUNT_RULE } from "../cells/parse-count.ts";
 import { defineTemplate } from "../schema/template.ts";
 
 /** `Tập huấn, hội nghị`: one row per training course, conference or outreach session. */
@@ -37,7 +38,7 @@ export const trainings = defineTemplate({
       header: "Số lượt người",
       type: "count",
       required: false,
-      note: "Số lượt người tham dự, số nguyên không âm.",
+      note: `Số lượt người tham dự. ${COUNT_RULE}`,
       width: 110,
     },
   ],

@@ -1,3 +1,4 @@
+import { COUNT_RULE } from "../../../shared/cells/parse-count.ts";
 import type { ColumnDef, TemplateDef } from "../../../shared/schema/template.ts";
 import { isBlank } from "../../../shared/text/fold.ts";
 import type { Problem } from "../../../shared/validate-row.ts";
@@ -132,13 +133,18 @@ export function renderFields(container: HTMLElement, template: TemplateDef): Fie
 }
 
 /**
- * The form's words for a problem. A required field left empty gets a short sentence (its
- * hint is printed right under it, so shared/'s message, written for a sheet cell, would
- * repeat it); any other message is shared/'s own, which says what was typed and how to fix it.
+ * The form's words for a problem. shared/'s messages are written for a sheet cell, with
+ * nothing beside it, so they end with how to fill it in; in the form that is printed right
+ * under the field (its note), and the error must not say it again. A required field left
+ * empty gets a short sentence; a count keeps what was wrong ("1,5" has a fraction) without
+ * the count rule its note ends with; any other message is shared/'s own.
  */
 export function formMessage(column: ColumnDef, problem: Problem): string {
   if (column.required && isBlank(problem.value)) {
     return column.type === "enum" ? `Chưa chọn ${column.header}.` : `Chưa nhập ${column.header}.`;
+  }
+  if (column.note.endsWith(COUNT_RULE) && problem.message.endsWith(` ${COUNT_RULE}`)) {
+    return problem.message.slice(0, -COUNT_RULE.length - 1);
   }
   return problem.message;
 }

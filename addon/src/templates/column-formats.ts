@@ -1,4 +1,5 @@
 import { MAX_YEAR, MIN_YEAR } from "../../../shared/cells/dates.ts";
+import { COUNT_RULE } from "../../../shared/cells/parse-count.ts";
 import type { ColumnDef, TemplateDef } from "../../../shared/schema/template.ts";
 import { cellA1 } from "../gas/a1-notation.ts";
 import type { GasDataValidation, GasSpreadsheetApp } from "../gas/types.ts";
@@ -76,9 +77,20 @@ export function validationFor(
 export const COUNT_NONE_WORDS = ["-", "–", "—", "không"] as const;
 
 /**
- * A whole number ≥ 0 and ≤ its `atMost` column, or one of the "none" words (a limit that
- * is blank or a "none" word counts as 0, as in shared/). IF, not AND: Sheets evaluates
- * every argument of AND, and INT("-") is an error that would refuse the word.
+ * A count typed as text with its thousands grouped (1.500, 1 500, or with a no-break space
+ * pasted from a document), or plain digits: shared/ parseCount reads these as numbers, so
+ * the sheet takes them too. RE2 syntax; matched after TRIM, which collapses inner spaces
+ * as shared/ does.
+ */
+const GROUPED_TEXT = "^(\\d+|\\d{1,3}([. \\xA0]\\d{3})+)$";
+const GROUP_MARKS = "[. \\xA0]";
+
+/**
+ * A whole number ≥ 0 and ≤ its `atMost` column, a grouped number typed as text (within the
+ * limit too), or one of the "none" words. The limit counts as shared/ reads it: a number,
+ * a grouped text number, else 0 (blank or a "none" word). IF, not AND: Sheets evaluates
+ * every argument of AND and OR, and INT("-") or VALUE("-") is an error that would refuse
+ * the word.
  */
 function countFormula(column: ColumnDef, firstRow: number, columnAt: ColumnAt): string {
   const own = columnAt(column.key);
@@ -87,9 +99,25 @@ function countFormula(column: ColumnDef, firstRow: number, columnAt: ColumnAt): 
   const rules = [`${cell}>=0`, `${cell}=INT(${cell})`];
   // A tab without the limit's column has nothing to compare with (shared/ skips it too).
   const limit = limitColumn(column, columnAt);
-  if (limit !== undefined) rules.push(`${cell}<=N(${cellA1(firstRow, limit)})`);
+  const max = limit === undefined ? undefined : limitValue(cellA1(firstRow, limit));
+  if (max !== undefined) rules.push(`${cell}<=${max}`);
   const words = COUNT_NONE_WORDS.map((w) => `TRIM(${cell})="${w}"`);
-  return `=IF(ISNUMBER(${cell}),AND(${rules.join(",")}),OR(${words.join(",")}))`;
+  const isGrouped = `REGEXMATCH(TRIM(${cell}),"${GROUPED_TEXT}")`;
+  const text =
+    max === undefined
+      ? `OR(${isGrouped},${words.join(",")})`
+      : `IF(${isGrouped},${textNumber(cell)}<=${max},OR(${words.join(",")}))`;
+  return `=IF(ISNUMBER(${cell}),AND(${rules.join(",")}),${text})`;
+}
+
+/** A cell known to match GROUPED_TEXT, as its number. */
+function textNumber(cell: string): string {
+  return `VALUE(REGEXREPLACE(TRIM(${cell}),"${GROUP_MARKS}",""))`;
+}
+
+/** The limit cell's count as shared/ reads it, with 0 for blank, "none" words and the rest. */
+function limitValue(cell: string): string {
+  return `IF(ISNUMBER(${cell}),${cell},IF(REGEXMATCH(TRIM(${cell}),"${GROUPED_TEXT}"),${textNumber(cell)},0))`;
 }
 
 function limitColumn(column: ColumnDef, columnAt: ColumnAt): number | undefined {
@@ -99,8 +127,7 @@ function limitColumn(column: ColumnDef, columnAt: ColumnAt): number | undefined 
 }
 
 function countHelp(template: TemplateDef, column: ColumnDef, columnAt: ColumnAt): string {
-  const base =
-    'Nhập số nguyên không âm, ví dụ 12 hoặc 1.500; để trống, hoặc ghi "-" hay "không", nếu không có.';
+  const base = COUNT_RULE;
   if (column.type !== "count" || limitColumn(column, columnAt) === undefined) return base;
   const limit = template.columns.find((c) => c.key === column.atMost);
   return limit ? `${base} Không được lớn hơn "${limit.header}".` : base;
