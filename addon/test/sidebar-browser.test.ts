@@ -122,6 +122,8 @@ describe("sidebar in Chromium", () => {
     for (const column of inspections.columns) {
       expect(countErrors.join(" ")).not.toContain(column.note);
     }
+    await recommendations.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath("addon-sidebar-count-error.png") });
     await recommendations.fill("2");
 
     await page.getByLabel("Chủ thể kiểm tra").selectOption("Ban Chỉ đạo cấp tỉnh");
