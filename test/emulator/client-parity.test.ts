@@ -1,7 +1,7 @@
 // Parity of the Worker's Sheets client with Google's official client (issue 3: "every call
 // shape our client sends is also sent by a test through the official client, and both see
 // the same answers"). The call shapes are not written out here: the Worker's own
-// consolidation code (readProvince, readUnits, buildOutputRequests) drives our
+// consolidation code (readProvince, readUnits, buildOutput, twice) drives our
 // client against the emulator, every HTTP request it puts on the wire is recorded, and each
 // one is then replayed through @googleapis/sheets against an equal copy ("twin") of the same
 // spreadsheet. Both must send the same request, get the same answer (or the same error
@@ -13,7 +13,11 @@ import { resolvePeriod } from "../../shared/periods.ts";
 import { createServiceAccountTokenProvider } from "../../worker/auth/token-provider.ts";
 import { aggregateReport } from "../../worker/consolidation/aggregate-report.ts";
 import { type RunRecord, zeroCounts } from "../../worker/consolidation/model.ts";
-import { buildOutputRequests } from "../../worker/consolidation/output/build-output.ts";
+import {
+  buildOutput,
+  buildOutputRequests,
+} from "../../worker/consolidation/output/build-output.ts";
+import { CHARTS_TAB } from "../../worker/consolidation/output/charts-tab.ts";
 import { readProvince } from "../../worker/consolidation/read-province.ts";
 import { readUnitSheet } from "../../worker/consolidation/read-unit-sheet.ts";
 import { readUnits } from "../../worker/consolidation/read-units.ts";
@@ -119,7 +123,13 @@ let current: Exchange | null = null;
 const replays: {
   official: Awaited<ReturnType<typeof replay>> | null;
   wire: OfficialRequest[];
+  /** Our request as replayed on the twin: the same, with chart ids mapped (onTwin). */
+  sent: WireRequest | null;
 }[] = [];
+/** Our chart ids → the twin's counterparts, added by the same addChart: Google picks chart
+ * ids itself, so a later request naming one of ours (deleteEmbeddedObject) must name the
+ * twin's on the twin. */
+const chartIdsOnTwin = new Map<number, number>();
 
 /** Our client as the Worker builds it, minus retries (one call = one request here), with
  * every call and request recorded. Calls must not overlap (the drive below is sequential). */
@@ -214,11 +224,19 @@ async function driveOurClient(client: SheetsClient): Promise<void> {
   };
   // First run: `Tổng hợp` exists (resized), the other output tabs are added.
   await client.batchUpdate(PROVINCE, buildOutputRequests(report, [run], province.sheets));
-  // Second run: every output tab exists now.
+  // Second run, as the Worker makes it: every output tab exists now, and the first run's
+  // charts (their ids from spreadsheets.get) are deleted before the new ones are added.
   const again = await readProvince(client, PROVINCE);
+  expect(again.chartIds?.length).toBeGreaterThan(0);
   await client.batchUpdate(
     PROVINCE,
-    buildOutputRequests(report, [run, { ...run, id: 2 }], again.sheets),
+    buildOutput({
+      report,
+      runs: () => [run, { ...run, id: 2 }],
+      existingSheets: again.sheets,
+      protectedSheetIds: again.protectedSheetIds,
+      existingChartIds: again.chartIds ?? [],
+    }).requests,
   );
   // Errors: a batch Google refuses (duplicate tab), and writing to an unshared spreadsheet.
   await expect(
@@ -227,6 +245,24 @@ async function driveOurClient(client: SheetsClient): Promise<void> {
   await expect(
     client.batchUpdate(DENIED, [{ addSheet: { properties: { title: "X" } } }]),
   ).rejects.toMatchObject({ httpStatus: 403 });
+}
+
+/** The ids of the charts a batchUpdate answer says it added, in order. */
+function addedChartIds(answer: unknown): number[] {
+  const replies = (answer as { replies?: { addChart?: { chart: { chartId: number } } }[] })
+    ?.replies;
+  return (replies ?? []).flatMap((r) => (r.addChart ? [r.addChart.chart.chartId] : []));
+}
+
+/** Our request with every chart id of ours replaced by its twin's. */
+function onTwin(request: WireRequest): WireRequest {
+  if (request.body === undefined) return request;
+  const body = JSON.stringify(request.body).replace(/"objectId":(\d+)/g, (_, id: string) => {
+    const theirs = chartIdsOnTwin.get(Number(id));
+    if (theirs === undefined) throw new Error(`chart ${id} was not added by a replayed call`);
+    return `"objectId":${theirs}`;
+  });
+  return { ...request, body: JSON.parse(body) };
 }
 
 /** Sends one recorded request through the official client, on the twin spreadsheet. */
@@ -360,8 +396,15 @@ beforeAll(async () => {
   // Replayed in the same order, so the twins go through the same sequence of states.
   for (const exchange of exchanges) {
     const wireBefore = officialWire.length;
-    const official = exchange.requests[0] ? await replay(exchange.requests[0]) : null;
-    replays.push({ official, wire: officialWire.slice(wireBefore) });
+    const sent = exchange.requests[0] ? onTwin(exchange.requests[0]) : null;
+    const official = sent ? await replay(sent) : null;
+    replays.push({ official, wire: officialWire.slice(wireBefore), sent });
+    if (official?.ok && exchange.outcome?.ok) {
+      const theirs = addedChartIds(official.data);
+      addedChartIds(exchange.outcome.value).forEach((id, i) => {
+        chartIdsOnTwin.set(id, theirs[i] ?? -1);
+      });
+    }
   }
 });
 
@@ -409,6 +452,7 @@ describe("our client and the official client, call for call", () => {
         "setBasicFilter",
         "addProtectedRange",
         "addChart",
+        "deleteEmbeddedObject",
       ]),
     );
     // NFD titles went on the wire as NFD, next to NFC ones.
@@ -424,9 +468,9 @@ describe("our client and the official client, call for call", () => {
       // Retries are off, so every call of ours is exactly one request.
       expect(exchange.requests).toHaveLength(1);
       const ours = exchange.requests[0]!;
-      const { official, wire } = replays[i]!;
+      const { official, wire, sent } = replays[i]!;
       const label = `${exchange.op} ${decodeURIComponent(ours.url.pathname)}${ours.url.search}`;
-      expect(wire.map(shape), label).toEqual([shape(ours)]);
+      expect(wire.map(shape), label).toEqual([shape(sent ?? ours)]);
       if (!official) throw new Error(`not replayed: ${label}`);
 
       const outcome = exchange.outcome!;
@@ -470,8 +514,23 @@ describe("our client and the official client, call for call", () => {
       expect(await state(twin(id)), id).toEqual(await state(id));
     }
     // And the writes did land (the comparison is not between two untouched copies).
-    const province = (await state(PROVINCE)) as { sheets: { title: string }[] };
+    const province = (await state(PROVINCE)) as {
+      sheets: { title: string; charts?: unknown[] }[];
+    };
     expect(province.sheets.map((s) => s.title)).toContain("Lỗi dữ liệu");
+    // The second run replaced the first run's charts rather than piling them up.
+    const added = exchanges
+      .filter((e) => e.op === "batchUpdate" && e.outcome?.ok)
+      .map(
+        (e) =>
+          ((e.requests[0]?.body as { requests?: object[] } | undefined)?.requests ?? []).filter(
+            (r) => "addChart" in r,
+          ).length,
+      );
+    expect(added).toHaveLength(2);
+    expect(added[1]).toBe(added[0]);
+    const charts = province.sheets.find((s) => s.title === CHARTS_TAB)?.charts ?? [];
+    expect(charts).toHaveLength(added[1]!);
   });
 });
 
