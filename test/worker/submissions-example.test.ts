@@ -8,7 +8,7 @@ import h03 from "../fixtures/example-province/don-vi-h03-chau-phu.json";
 import h04 from "../fixtures/example-province/don-vi-h04-tan-chau.json";
 import h05 from "../fixtures/example-province/don-vi-h05-ngoc-hoi.json";
 import province from "../fixtures/example-province/tinh-mau.json";
-import { putAll, readTabValues } from "./helpers/emulator.ts";
+import { putAll, readSpreadsheet, readTabValues } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import type { Seed } from "./helpers/seeds.ts";
 import { testClock, vn } from "./submissions-helpers.ts";
@@ -71,5 +71,37 @@ describe("the example province's submissions", () => {
       ["H01", "Đúng hạn"],
       ["H03", "Đúng hạn"],
     ]);
+  });
+
+  it("tells the office why H04 counts as not submitted: its row is under the other rule", async () => {
+    await putAll([province, h01, h02, h03, h04, h05].map(renamed));
+    const run = await runJob(P, {}, {}, { clock: testClock(vn("2026-12-01T08:00:00")) });
+    expect(run.status, run.message ?? "").toBe("succeeded");
+    // H04's only submission (row 2 of its `Nộp báo cáo`) is for 2026 under the calendar
+    // year, while `Cấu hình` says Nghị định 09.
+    const submitted = h04.sheets.find((t) => t.title === "Nộp báo cáo")?.values;
+    expect(submitted?.slice(1).map((r) => [r[0], r[1]])).toEqual([["2026", "Năm dương lịch"]]);
+    const note =
+      'nộp theo quy tắc kỳ khác (Năm dương lịch, dòng 2 của trang "Nộp báo cáo"); ' +
+      "tỉnh dùng quy tắc Nghị định 09";
+    const { sheets } = await readSpreadsheet(P);
+    /** The text and note of H04's cell under `column` in `tab`. */
+    const h04Cell = (tab: string, column: string) => {
+      const sheet = sheets.find((s) => s.title === tab);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      const top = sheet.values.findIndex((r) => r[0] === "Mã đơn vị");
+      const col = sheet.values[top]?.indexOf(column) ?? -1;
+      const row = sheet.values.findIndex((r, i) => i > top && r[0] === "H04");
+      expect(col, `${tab}: ${column}`).toBeGreaterThanOrEqual(0);
+      return [sheet.values[row]?.[col], sheet.notes?.[row]?.[col] ?? null];
+    };
+    expect(h04Cell("Tình hình nộp báo cáo", "Tình trạng nộp")).toEqual(["Chưa nộp", note]);
+    expect(h04Cell("Theo đơn vị", "Nộp báo cáo")).toEqual(["Chưa nộp", note]);
+    // Only H04 carries it: the others' status cells have no such reason.
+    const reasons = sheets
+      .find((s) => s.title === "Tình hình nộp báo cáo")
+      ?.notes?.flat()
+      .filter((n) => n?.includes("quy tắc kỳ khác"));
+    expect(reasons).toEqual([note]);
   });
 });
