@@ -1,5 +1,7 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
+import { QUIET_MAX_MS, QUIET_MESSAGE } from "../../worker/consolidation/province-inputs.ts";
+import { vietnamDateTimeSerial } from "../../worker/time/vietnam-time.ts";
 import { putSpreadsheet, readSpreadsheet } from "./helpers/emulator.ts";
 import { backdate, province, unit } from "./helpers/incremental-province.ts";
 import { metricColumn } from "./helpers/tab-columns.ts";
@@ -31,6 +33,27 @@ describe("a run that finds nothing changed", () => {
     expect((await run()).message).toBe(QUIET_MESSAGE);
     expect(await callsSince(since)).toMatchObject({ all: 2, provinceReads: 0, writes: 0 });
     expect(await tabValues(P, "Theo đơn vị")).toEqual(written);
+
+    // An hour after the last write, still nothing new: Nhật ký alone is written, this run
+    // in it; the report tabs are left as they are.
+    const summary = await tabValues(P, "Tổng hợp");
+    await env.DB.prepare("UPDATE province_inputs SET written_at = ?2 WHERE province_id = ?1")
+      .bind(P, new Date(Date.now() - QUIET_MAX_MS).toISOString())
+      .run();
+    since = Date.now();
+    const hourly = await run();
+    expect(hourly.message).toBe(QUIET_MESSAGE);
+    expect(await callsSince(since)).toMatchObject({ all: 3, provinceReads: 0, writes: 1 });
+    expect(await tabValues(P, "Tổng hợp")).toEqual(summary);
+    expect(await tabValues(P, "Theo đơn vị")).toEqual(written);
+    const log = await tabValues(P, "Nhật ký");
+    const ended = log[0]!.indexOf("Kết thúc");
+    expect(Number(log[1]![ended])).toBeCloseTo(vietnamDateTimeSerial(hourly.finishedAt!), 8);
+    // The next run reads the province's cells once (our write moved its modifiedTime).
+    since = Date.now();
+    expect((await run()).message).toBe(QUIET_MESSAGE);
+    expect(await callsSince(since)).toMatchObject({ all: 3, provinceReads: 1, writes: 0 });
+    await backdate(P, 3_600_000);
 
     // A unit's edit is read and written.
     await putSpreadsheet(unit(ids[4]!, "U4", 2, new Date().toISOString()));

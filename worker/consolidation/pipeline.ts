@@ -2,7 +2,7 @@ import type { RunOutcome } from "../storage/run-repository.ts";
 import { loadKnownUnits } from "../storage/unit-repository.ts";
 import { aggregateReport } from "./aggregate-report.ts";
 import { cycleMessage, forcedMessage } from "./cycle-messages.ts";
-import { nothingToWrite } from "./province-inputs.ts";
+import { writeNeeded } from "./province-inputs.ts";
 import { reportPeriod } from "./report-period.ts";
 import type { ConsolidationDeps, ConsolidationOptions } from "./run-consolidation.ts";
 import { endedOutcome, pauseCycle, publishQuietly, writeAndPublish } from "./run-endings.ts";
@@ -64,10 +64,14 @@ export async function consolidate(
     due: province.settings.due,
   });
   const published = { provinceId, cycle, outcomes, cycleHashes };
+  const thisRun = { ...run, trigger: options.trigger };
 
-  // Nothing new to show: no write, so a quiet 5-minute run costs only a few Google calls.
-  if (await nothingToWrite({ stored, province, period, now: clock.now(), outcomes, known })) {
-    return publishQuietly(deps, lease, { ...published, stored, source, period, note });
+  // Nothing new to show: no report written, so a quiet 5-minute run costs a few Google
+  // calls (and, once an hour, a small write of Nhật ký).
+  const need = await writeNeeded({ stored, province, period, now: clock.now(), outcomes, known });
+  if (need !== "report") {
+    const quiet = { ...published, stored, source, period, note, run: thisRun };
+    return publishQuietly(deps, lease, { ...quiet, logOnly: need === "log" });
   }
   const finishedAt = new Date(clock.now()).toISOString();
   const report = {
@@ -82,7 +86,7 @@ export async function consolidate(
     note,
     report,
     finishedAt,
-    run: { ...run, trigger: options.trigger },
+    run: thisRun,
     outputBudgetBytes: options.outputBudgetBytes,
     rememberProvince: deps.drive !== undefined,
   });

@@ -13,9 +13,10 @@ export { QUIET_MAX_MS, QUIET_MESSAGE } from "./quiet-run.ts";
 
 /**
  * What to remember of the province after a run (null: nothing new, or no registry tab to
- * find next time). `written`: the run wrote the report tabs, leaving the province's tabs as
+ * find next time). `written`: the run wrote the report tabs (or, quiet for an hour,
+ * `Nhật ký` alone: the same day, so the report tabs stand), leaving the province's tabs as
  * `layout` at `at` (our clock once Google answered, so no later than Drive's modifiedTime
- * of a later edit). A quiet run keeps the stored write and adds what it read.
+ * of a later edit). A quiet run without a write keeps the stored write and adds what it read.
  */
 export async function provinceInputsAfter(input: {
   readonly stored: ProvinceInputs | null;
@@ -52,24 +53,26 @@ export async function provinceInputsAfter(input: {
 }
 
 /**
- * True when writing the report now would show what the sheet already shows: the
- * province's tabs say the same, the period and the Vietnam day are the same, the last
- * write is under QUIET_MAX_MS old, and no unit changed status or content.
+ * What this run must write. `report` unless writing it would show what the sheet already
+ * shows: the province's tabs say the same, the period and the Vietnam day are the same,
+ * and no unit changed status or content. Then `log` when the last write is QUIET_MAX_MS
+ * old or more (Nhật ký alone, the office's sign that runs go on), else `none`.
  */
-export async function nothingToWrite(input: {
+export type WriteNeed = "report" | "log" | "none";
+
+export async function writeNeeded(input: {
   readonly stored: ProvinceInputs | null;
   readonly province: ProvinceRead;
   readonly period: Period;
   readonly now: number;
   readonly outcomes: readonly UnitOutcome[];
   readonly known: ReadonlyMap<string, UnitState & { readonly snapshotHash: string | null }>;
-}): Promise<boolean> {
+}): Promise<WriteNeed> {
   const { stored, now } = input;
-  if (!stored) return false;
-  if (stored.periodId !== input.period.id) return false;
-  if (stored.writtenDay !== vietnamDate(new Date(now))) return false;
-  if (now - Date.parse(stored.writtenAt) >= QUIET_MAX_MS) return false;
-  if (stored.inputHash !== (await inputHash(input.province))) return false;
+  if (!stored) return "report";
+  if (stored.periodId !== input.period.id) return "report";
+  if (stored.writtenDay !== vietnamDate(new Date(now))) return "report";
+  if (stored.inputHash !== (await inputHash(input.province))) return "report";
   for (const { state, snapshot } of input.outcomes) {
     const before = input.known.get(state.code);
     const same =
@@ -79,7 +82,7 @@ export async function nothingToWrite(input: {
       before.spreadsheetId === state.spreadsheetId &&
       before.position === state.position &&
       before.name === state.name;
-    if (!same) return false;
+    if (!same) return "report";
     if (before.readAt === state.readAt) continue;
     // Read again (an edit inside Drive's margin, or a save that changed nothing): the
     // sheet shows a fresh unit's figures, not its read time, so only the content counts.
@@ -89,9 +92,9 @@ export async function nothingToWrite(input: {
       JSON.stringify(before.tabTitles) === JSON.stringify(state.tabTitles) &&
       JSON.stringify(before.tabSheetIds ?? null) === JSON.stringify(state.tabSheetIds ?? null) &&
       before.snapshotHash === (await sha256Hex(encodeSnapshot(snapshot)));
-    if (!unchanged) return false;
+    if (!unchanged) return "report";
   }
-  return true;
+  return now - Date.parse(stored.writtenAt) >= QUIET_MAX_MS ? "log" : "none";
 }
 
 /** What the province's own tabs said, as parsed (tab layout and order of the tabs aside). */

@@ -1,8 +1,9 @@
 /** What a run that finds nothing new says and how long it may go without writing
  * (province-inputs.ts decides; output/log-tab.ts folds such runs into one row). */
 
-/** A run that changes nothing still rewrites the sheet this often, so the time the sheet
- * says it was put together is never older than this. */
+/** A run that finds nothing new still writes `Nhật ký` (alone, a few KB) when the last
+ * write is this old, so the office sees that runs go on; the report tabs, which would say
+ * the same, are written again at the latest on the next Vietnam day. */
 export const QUIET_MAX_MS = 60 * 60_000;
 
 /** Said in D1 and /api/runs/latest by a run that found nothing to write. */

@@ -11,6 +11,7 @@ import {
   type ConsolidationReport,
   type RegisteredUnit,
   type RunCounts,
+  type RunRecord,
   type RunTrigger,
   type UnitOutcome,
   zeroCounts,
@@ -18,11 +19,13 @@ import {
 import { provinceInputsAfter, QUIET_MESSAGE } from "./province-inputs.ts";
 import { type ProvinceSource, writeProvince } from "./province-source.ts";
 import type { CycleRead } from "./read-cycle.ts";
+import type { ProvinceLayout, ProvinceRead } from "./read-province.ts";
 import { countRun } from "./run-counts.ts";
 import type { RunLease } from "./run-lease.ts";
 import { joinNotes } from "./run-messages.ts";
 import { publishUnits } from "./save-units.ts";
 import { writeReport } from "./write-report.ts";
+import { writeLogOnly } from "./write-run-log.ts";
 
 /** A run that ends before any figure: skipped for another run's lease, or failed. */
 export function endedOutcome(
@@ -74,24 +77,40 @@ interface Publication {
   readonly note: string | null;
 }
 
-/** Every unit is in and the sheet already shows what the report would: the reads are
- * published without a write. */
+/**
+ * Every unit is in and the report tabs already show what the report would: the reads are
+ * published without writing them; with `logOnly`, `Nhật ký` alone is written, this run in
+ * it (an hour after the last write: province-inputs.ts).
+ */
 export async function publishQuietly(
-  deps: { readonly db: D1Database; readonly clock: Clock },
+  deps: { readonly client: SheetsClient; readonly db: D1Database; readonly clock: Clock },
   lease: RunLease,
-  input: Publication,
+  input: Publication & {
+    readonly logOnly: boolean;
+    readonly run: RunIdentity;
+  },
 ): Promise<RunOutcome> {
-  const { db, clock } = deps;
+  const { client, db, clock } = deps;
+  const { provinceId, period } = input;
+  const counts = countRun(input.outcomes, provinceIssues(input.source.province).length);
+  const outcome = succeeded(clock, period, counts, joinNotes(input.note, QUIET_MESSAGE));
   await lease.confirm();
-  await publishUnits(db, input.provinceId, input.cycle, input.outcomes, input.cycleHashes);
+  let written: { province: ProvinceRead; layout: ProvinceLayout; at: number } | null = null;
+  if (input.logOnly) {
+    const thisRun = runRecord(provinceId, input.run, outcome);
+    const log = await writeProvince(client, provinceId, input.source, (writer, current) =>
+      writeLogOnly(writer, db, { province: current, provinceId, thisRun }),
+    );
+    written = { province: log.province, layout: log.layout, at: clock.now() };
+  }
+  await publishUnits(db, provinceId, input.cycle, input.outcomes, input.cycleHashes);
   const inputs = await provinceInputsAfter({
     stored: input.stored,
     source: input.source,
-    written: null,
+    written: written && { ...written, period },
   });
-  if (inputs) await saveProvinceInputs(db, input.provinceId, inputs);
-  const counts = countRun(input.outcomes, provinceIssues(input.source.province).length);
-  return succeeded(clock, input.period, counts, joinNotes(input.note, QUIET_MESSAGE));
+  if (inputs) await saveProvinceInputs(db, provinceId, inputs);
+  return outcome;
 }
 
 /**
@@ -109,11 +128,7 @@ export async function writeAndPublish(
   input: Publication & {
     readonly report: ConsolidationReport;
     readonly finishedAt: string;
-    readonly run: {
-      readonly runId: number;
-      readonly startedAt: string;
-      readonly trigger: RunTrigger;
-    };
+    readonly run: RunIdentity;
     readonly outputBudgetBytes?: number | undefined;
     /** False without Drive: every run then reads the province in full, so D1 keeps
      * nothing of it. */
@@ -135,15 +150,7 @@ export async function writeAndPublish(
       province: current,
       provinceId,
       report,
-      thisRun: {
-        id: run.runId,
-        provinceId,
-        trigger: run.trigger,
-        status: "succeeded",
-        startedAt: run.startedAt,
-        ...summary,
-        message: input.note,
-      },
+      thisRun: runRecord(provinceId, run, { status: "succeeded", ...summary, message: input.note }),
       budgetBytes: input.outputBudgetBytes,
     }),
   );
@@ -158,6 +165,18 @@ export async function writeAndPublish(
     if (inputs) await saveProvinceInputs(db, provinceId, inputs);
   }
   return { status: "succeeded", ...summary, message: written.result };
+}
+
+/** Which run this is, for its own row in `Nhật ký`. */
+export interface RunIdentity {
+  readonly runId: number;
+  readonly startedAt: string;
+  readonly trigger: RunTrigger;
+}
+
+/** This run as `Nhật ký` shows it, before D1 has its outcome. */
+function runRecord(provinceId: string, run: RunIdentity, outcome: RunOutcome): RunRecord {
+  return { id: run.runId, provinceId, trigger: run.trigger, startedAt: run.startedAt, ...outcome };
 }
 
 function succeeded(

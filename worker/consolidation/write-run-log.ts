@@ -1,8 +1,9 @@
 import type { SheetsClient } from "../sheets/client.ts";
 import { recentRuns } from "../storage/run-repository.ts";
+import type { RunRecord } from "./model.ts";
 import { LOG_RUNS, logTab } from "./output/log-tab.ts";
 import { planTabs } from "./output/tab-plan.ts";
-import { outputProtected } from "./read-province.ts";
+import { outputProtected, type ProvinceRead } from "./read-province.ts";
 
 /**
  * Writes `Nhật ký` alone, after a run that failed before (or at) its one write: the
@@ -29,4 +30,29 @@ export async function writeRunLog(
     console.error(JSON.stringify({ event: "log-write-failed", message: String(error) }));
     return false;
   }
+}
+
+/**
+ * Writes `Nhật ký` alone, with this run in it, into the province's tabs as this run knows
+ * them (no read first): the hourly sign of life of a run that found nothing new. Google's
+ * refusal propagates, as the report's would (the caller's writeProvince retries a refusal
+ * caused by remembered tabs that are gone).
+ */
+export async function writeLogOnly(
+  client: SheetsClient,
+  db: D1Database,
+  input: {
+    readonly province: ProvinceRead;
+    readonly provinceId: string;
+    readonly thisRun: RunRecord;
+  },
+): Promise<void> {
+  const { province, provinceId, thisRun } = input;
+  const earlier = (await recentRuns(db, provinceId, LOG_RUNS)).filter((r) => r.id !== thisRun.id);
+  const requests = planTabs(
+    province.sheets,
+    [logTab([...earlier, thisRun])],
+    province.protectedSheetIds,
+  );
+  await client.batchUpdate(provinceId, requests);
 }

@@ -11,7 +11,8 @@ export interface ProvinceInputs {
   readonly wordingTitle: string | null;
   readonly inputHash: string;
   readonly periodId: string;
-  /** Vietnam date (yyyy-mm-dd) and ISO instant of the last write of the report tabs. */
+  /** Vietnam date (yyyy-mm-dd) and ISO instant of the last write (the report tabs, or
+   * `Nhật ký` alone the same day: province-inputs.ts). */
   readonly writtenDay: string;
   readonly writtenAt: string;
   /** The province's own tabs' cells as last read, and when (null: a row from before 0006). */
