@@ -80,6 +80,7 @@ export interface SubmissionsTabInput {
 const FIRST_RATE_ROW = 4;
 const HEADER_ROW = FIRST_RATE_ROW + RATE_LABELS.length + 1;
 const WIDTH = SUBMISSIONS_HEADERS.length;
+const READ_STATUS = SUBMISSIONS_HEADERS.indexOf("Tình trạng đọc");
 /** A submission the office must follow up (not submitted, late, changed since): bold red. */
 export const STANDS_OUT = { textFormat: { bold: true, foregroundColor: COLORS.title } };
 const YES = "Có";
@@ -161,6 +162,7 @@ export function submissionsTab(input: SubmissionsTabInput): TabContent {
       }),
       block([HEADER_ROW, first], [0, WIDTH], HEADER),
       block([first, end], [2, 3], WRAP),
+      block([first, end], [READ_STATUS, READ_STATUS + 1], WRAP),
       block([first, end], [3, 4], DATE_TIME),
       block([first, end], [4, 5], INTEGER),
       block([first, end], [6, 8], INTEGER),
