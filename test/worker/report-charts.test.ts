@@ -198,7 +198,7 @@ describe("Biểu đồ", () => {
     });
     // Each key figure by quarter, 2026 beside 2025 (a quarter without figures reads 0).
     expect(data.slice(2).map((d) => d.title)).toEqual(
-      KEY_FIGURES.map((k) => `${k.name} theo quý, năm 2026 so với năm 2025`),
+      KEY_FIGURES.map((k) => `${k.name} theo quý`),
     );
     expect(data[2]).toMatchObject({
       kind: "COLUMN",

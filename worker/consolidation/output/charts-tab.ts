@@ -199,7 +199,9 @@ export function chartsTab(input: ChartsInput): ChartsOutput {
       ]),
       QUARTER_HEIGHT,
       (headerRow, end) => (sheetId) => ({
-        title: `${key.name} theo quý, năm ${year} so với năm ${year - 1}`,
+        // The years are in the section's line above and in the legend: a short title
+        // stays on one line of a chart 600 px wide.
+        title: `${key.name} theo quý`,
         ...TITLE_STYLE,
         basicChart: {
           chartType: "COLUMN",
