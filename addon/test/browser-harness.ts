@@ -3,26 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, it } from "vitest";
-import { CHROMIUM_FLAGS, CHROMIUM_HINT, findChromium } from "../../tools/chromium.ts";
+import { afterAll, beforeAll } from "vitest";
+import { chromiumOrSkip as chromiumOrSkipFor } from "../../test/support/chromium-or-skip.ts";
+import { CHROMIUM_FLAGS, CHROMIUM_HINT } from "../../tools/chromium.ts";
 import { ADDON, callGlobal, DIST } from "./load-bundle.ts";
 
 export const TEST_OUTPUT = join(ADDON, "..", "test-output");
 export const INSTALL_HINT = CHROMIUM_HINT;
 
-/**
- * Call inside a describe: the chromium to test with, or null after registering a test that
- * is skipped with INSTALL_HINT on a developer machine and fails with it under CI=true.
- */
+/** Call inside a describe: the chromium for the sidebar's tests, or null (skipped). */
 export function chromiumOrSkip(): string | null {
-  const executable = findChromium();
-  if (executable) return executable;
-  const inCi = process.env.CI === "true";
-  if (!inCi) console.warn(`Skipping the sidebar browser tests. ${INSTALL_HINT}`);
-  it.skipIf(!inCi)("needs Debian's chromium", () => {
-    throw new Error(INSTALL_HINT);
-  });
-  return null;
+  return chromiumOrSkipFor("the sidebar browser tests");
 }
 
 export interface Browser {

@@ -7,30 +7,19 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CHROMIUM_HINT,
-  findChromium,
-  launchChromium,
-  openFile,
-} from "../../tools/preview/chromium.ts";
+import { launchChromium, openFile } from "../../tools/preview/chromium.ts";
 import { writePreview } from "../../tools/preview/write-preview.ts";
 import type { Emulator } from "../emulator/server.ts";
 import { startEmulator } from "../emulator/server.ts";
+import { chromiumOrSkip } from "../support/chromium-or-skip.ts";
 import { buildSample, CHARTS, SAMPLE_ID, sampleSeed } from "./sample-province.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-output");
 const PAGE = join(OUT, "preview.html");
-const executable = findChromium();
 
 describe("the preview page in Chromium", () => {
-  if (!executable) {
-    const inCi = process.env.CI === "true";
-    if (!inCi) console.warn(`Skipping the preview browser test. ${CHROMIUM_HINT}`);
-    it.skipIf(!inCi)("needs Debian's chromium", () => {
-      throw new Error(CHROMIUM_HINT);
-    });
-    return;
-  }
+  const executable = chromiumOrSkip("the preview browser test");
+  if (!executable) return;
   let emu: Emulator;
   let browser: Browser;
 

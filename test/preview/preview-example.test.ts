@@ -11,12 +11,7 @@ import type { Browser, Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SETTINGS_TAB } from "../../shared/province-settings.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
-import {
-  CHROMIUM_HINT,
-  findChromium,
-  launchChromium,
-  openFile,
-} from "../../tools/preview/chromium.ts";
+import { launchChromium, openFile } from "../../tools/preview/chromium.ts";
 import { BY_UNIT_TAB } from "../../worker/consolidation/output/by-unit-tab.ts";
 import { CHARTS_TAB, KEY_FIGURES } from "../../worker/consolidation/output/charts-tab.ts";
 import { detailTabTitle } from "../../worker/consolidation/output/detail-tabs.ts";
@@ -27,9 +22,9 @@ import { SUBMISSIONS_TAB } from "../../worker/consolidation/output/submissions-t
 import { SUMMARY_TAB } from "../../worker/consolidation/output/summary-tab.ts";
 import { REGISTRY_TAB } from "../../worker/consolidation/registry.ts";
 import { EXAMPLE_PROVINCE, npmStart } from "../local-run/npm-start-run.ts";
+import { chromiumOrSkip } from "../support/chromium-or-skip.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-output");
-const executable = findChromium();
 
 /** The province's own tabs, then the run's output tabs in the order the run writes them. */
 const TABS = [
@@ -59,14 +54,8 @@ function colouredPixels(canvas: Locator): Promise<number> {
 }
 
 describe("the example province's preview in Chromium", () => {
-  if (!executable) {
-    const inCi = process.env.CI === "true";
-    if (!inCi) console.warn(`Skipping the example preview browser test. ${CHROMIUM_HINT}`);
-    it.skipIf(!inCi)("needs Debian's chromium", () => {
-      throw new Error(CHROMIUM_HINT);
-    });
-    return;
-  }
+  const executable = chromiumOrSkip("the example preview browser test");
+  if (!executable) return;
   let out = "";
   let page = "";
   let browser: Browser;
