@@ -197,9 +197,7 @@ describe("Biểu đồ", () => {
       ],
     });
     // Each key figure by quarter, 2026 beside 2025 (a quarter without figures reads 0).
-    expect(data.slice(2).map((d) => d.title)).toEqual(
-      KEY_FIGURES.map((k) => `${k.name} theo quý`),
-    );
+    expect(data.slice(2).map((d) => d.title)).toEqual(KEY_FIGURES.map((k) => `${k.name} theo quý`));
     expect(data[2]).toMatchObject({
       kind: "COLUMN",
       domain: ["Quý", "Quý I", "Quý II", "Quý III", "Quý IV"],
