@@ -12,6 +12,7 @@ import { writePreview } from "../../tools/preview/write-preview.ts";
 import type { Emulator } from "../emulator/server.ts";
 import { startEmulator } from "../emulator/server.ts";
 import { chromiumOrSkip } from "../support/chromium-or-skip.ts";
+import { colouredPixels } from "./coloured-pixels.ts";
 import { buildSample, CHARTS, SAMPLE_ID, sampleSeed } from "./sample-province.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-output");
@@ -66,17 +67,7 @@ describe("the preview page in Chromium", () => {
     const canvases = page.locator(`section[data-gid="${CHARTS}"] canvas`);
     expect(await canvases.count()).toBe(3);
     for (const canvas of await canvases.all()) {
-      // Coloured pixels: bars, slices and lines are drawn, not just a blank canvas.
-      const coloured = await canvas.evaluate((c: HTMLCanvasElement) => {
-        const d = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data ?? [];
-        let n = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          const [r, g, b] = [d[i] ?? 0, d[i + 1] ?? 0, d[i + 2] ?? 0];
-          if (Math.max(r, g, b) - Math.min(r, g, b) > 60) n += 1;
-        }
-        return n;
-      });
-      expect(coloured).toBeGreaterThan(500);
+      expect(await colouredPixels(canvas)).toBeGreaterThan(500);
     }
     expect(errors).toEqual([]);
     await page.screenshot({ path: join(OUT, "preview.png") });

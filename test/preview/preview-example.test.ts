@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { Browser, Locator } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SETTINGS_TAB } from "../../shared/province-settings.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
@@ -23,6 +23,7 @@ import { SUMMARY_TAB } from "../../worker/consolidation/output/summary-tab.ts";
 import { REGISTRY_TAB } from "../../worker/consolidation/registry.ts";
 import { EXAMPLE_PROVINCE, npmStart } from "../local-run/npm-start-run.ts";
 import { chromiumOrSkip } from "../support/chromium-or-skip.ts";
+import { colouredPixels } from "./coloured-pixels.ts";
 
 const OUT = resolve(import.meta.dirname, "../../test-output");
 
@@ -39,19 +40,6 @@ const TABS = [
   ERRORS_TAB,
   LOG_TAB,
 ];
-
-/** Pixels clearly coloured (not white, grey or black): bars, slices and lines drawn. */
-function colouredPixels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c: HTMLCanvasElement) => {
-    const d = c.getContext("2d")?.getImageData(0, 0, c.width, c.height).data ?? [];
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const [r, g, b] = [d[i] ?? 0, d[i + 1] ?? 0, d[i + 2] ?? 0];
-      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) n += 1;
-    }
-    return n;
-  });
-}
 
 describe("the example province's preview in Chromium", () => {
   const executable = chromiumOrSkip("the example preview browser test");
