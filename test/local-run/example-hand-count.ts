@@ -13,15 +13,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-type Cell = string | number | boolean | null;
-interface Tab {
-  readonly title: string;
-  readonly values?: Cell[][];
-}
-interface Seed {
-  readonly spreadsheetId: string;
-  readonly sheets: readonly Tab[];
-}
+import { parseSeed, type Seed, type SeedCell } from "../emulator/seed-format.ts";
+
+type Cell = SeedCell;
 
 /** Case, NFD/NFC and doubled spaces do not matter, as for a person reading the sheet. */
 const fold = (v: Cell | undefined): string =>
@@ -171,13 +165,13 @@ export function handCount(units: readonly Seed[], period: { from: number; to: nu
     n.dialogueAreas += areas.size;
 
     for (const r of table(unit, "Tập huấn, hội nghị", "ngày")) {
-      if (!inPeriod(r["ngày"])) continue;
+      if (!inPeriod(r.ngày)) continue;
       rows += 1;
-      if (fold(r["loại"]) !== "tập huấn") continue;
+      if (fold(r.loại) !== "tập huấn") continue;
       n.trainings += 1;
       n.trainingAttendance += countOf(r["số lượt người"]) ?? 0;
     }
-    n.rowsBySpreadsheet.set(unit.spreadsheetId, rows);
+    n.rowsBySpreadsheet.set(unit.spreadsheetId ?? "", rows);
   }
   return n;
 }
@@ -194,7 +188,7 @@ export interface ExampleProvince {
 export function readExample(dir: string): ExampleProvince {
   const seeds = readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as Seed);
+    .map((f) => parseSeed(JSON.parse(readFileSync(join(dir, f), "utf8")), f));
   const province = seeds.find((s) => s.sheets.some((t) => fold(t.title) === "đơn vị"))!;
   const settingsTab = province.sheets.find((t) => fold(t.title) === "cấu hình")?.values ?? [];
   const codes = table(province, "Đơn vị", "mã đơn vị")
@@ -237,7 +231,7 @@ export function handRate(example: ExampleProvince, rows: Map<string, number>): H
     rate.submitted += 1;
     if (dateOf(last["thời điểm nộp"])! <= due) rate.onTime += 1;
     else rate.late += 1;
-    if (countOf(last["số dòng"]) !== rows.get(unit.spreadsheetId)) rate.changed += 1;
+    if (countOf(last["số dòng"]) !== rows.get(unit.spreadsheetId ?? "")) rate.changed += 1;
   }
   return { ...rate, notSubmitted: rate.expected - rate.submitted };
 }

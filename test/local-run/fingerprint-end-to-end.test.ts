@@ -8,15 +8,14 @@ import type {
 } from "../../addon/src/submission/submission-api.ts";
 import { DATE_FORMAT } from "../../addon/src/templates/column-formats.ts";
 import { callGlobal, loadBundle } from "../../addon/test/load-bundle.ts";
-import { isoDateToSerial } from "../../shared/cells/dates.ts";
 import { type Period, resolvePeriod } from "../../shared/periods.ts";
-import type { ColumnDef } from "../../shared/schema/template.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { type LocalWorker, startLocalWorker } from "../../tools/local-run/start-worker.ts";
 import { putSeed } from "../emulator/seed-client.ts";
 import type { Seed, SeedCell } from "../emulator/seed-format.ts";
 import { type Emulator, startEmulator } from "../emulator/server.ts";
 import { arbRow, cleanCell } from "../support/arbitraries.ts";
+import { withFigureChanged } from "../support/figure-change.ts";
 import { REPO_ROOT } from "./npm-start-run.ts";
 
 /**
@@ -119,35 +118,6 @@ function submitThroughBundle(index: number, rows: Rows[], periodId: string): Sub
   };
 }
 
-/**
- * The seed with one figure of the period raised by one. The raised column is one no other
- * bounds from above (`atMost`), so the row stays valid and the Worker still counts it.
- */
-function withFigureChanged(seed: Submitted["seed"], period: Period): Submitted["seed"] | null {
-  const from = isoDateToSerial(period.from);
-  const to = isoDateToSerial(period.to);
-  for (const [i, tab] of seed.sheets.entries()) {
-    const template = TEMPLATES.find((t) => t.title === tab.title);
-    if (!template) continue;
-    const date = template.columns.findIndex((c) => c.key === template.dateKey);
-    const columns: readonly ColumnDef[] = template.columns;
-    const count = columns.findIndex((c) => c.type === "count" && c.atMost === undefined);
-    const values = tab.values ?? [];
-    const at = values.findIndex((row) => {
-      const serial = row[date];
-      return typeof serial === "number" && serial >= from && serial <= to;
-    });
-    if (at < 0 || count < 0) continue;
-    const changed = values.map((row) => [...row]);
-    changed[at]![count] = Number(changed[at]![count] || 0) + 1;
-    return {
-      ...seed,
-      sheets: seed.sheets.map((t, j) => (j === i ? { ...t, values: changed } : t)),
-    };
-  }
-  return null;
-}
-
 interface UnitTotals {
   code: string;
   submission: { status: string; changedAfterSubmission: boolean };
@@ -163,19 +133,8 @@ async function totalsByCode(worker: LocalWorker): Promise<Map<string, UnitTotals
 /** The cron handler once, then the run's end as `npm start` waits for it. */
 async function scheduledRun(worker: LocalWorker): Promise<void> {
   await worker.fireScheduled();
-  const deadline = Date.now() + RUN_WAIT_MS;
-  for (;;) {
-    const response = await worker.api("/api/runs/latest");
-    if (response.ok) {
-      const { run } = (await response.json()) as { run: { status: string; message: string } };
-      if (run.status !== "running") {
-        expect(run.status, run.message).toBe("succeeded");
-        return;
-      }
-    } else await response.body?.cancel();
-    if (Date.now() > deadline) throw new Error("the scheduled run did not finish in time");
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const run = await worker.settledRun(RUN_WAIT_MS);
+  expect(run.status, run.message ?? "").toBe("succeeded");
 }
 
 let emulator: Emulator | undefined;
@@ -248,7 +207,10 @@ describe("Mã kiểm tra: the add-on bundle's submission, read by the Worker in 
     // One figure of the period changed in two units, through the emulator (a write moves
     // the file's modifiedTime, so the Worker reads those units again).
     const edited = units
-      .map((u) => ({ unit: u, changed: withFigureChanged(u.seed, period) }))
+      .map((u) => {
+        const sheets = withFigureChanged(u.seed.sheets, period);
+        return { unit: u, changed: sheets && { ...u.seed, sheets } };
+      })
       .filter((e) => e.changed !== null)
       .slice(0, 2);
     expect(edited).toHaveLength(2);

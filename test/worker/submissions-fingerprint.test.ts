@@ -11,6 +11,7 @@ import { serialToInstant } from "../../shared/submission/zone-time.ts";
 import { TEMPLATES } from "../../shared/templates/index.ts";
 import { computeTotals } from "../../worker/consolidation/totals.ts";
 import { arbRow, cleanCell } from "../support/arbitraries.ts";
+import { withFigureChanged } from "../support/figure-change.ts";
 import { putAll } from "./helpers/emulator.ts";
 import { runJob } from "./helpers/run-job.ts";
 import { provinceSeed, type Seed, unitSeed } from "./helpers/seeds.ts";
@@ -66,27 +67,6 @@ function addonFingerprint(tabs: Seed["sheets"], zone: string): string {
   return fingerprint(readUnit(asGetValues).rows, period);
 }
 
-/** The tabs with one figure of the period's first row changed; null when none is in it. */
-function withFigureChanged(tabs: Seed["sheets"]): Seed["sheets"] | null {
-  for (const [i, tab] of tabs.entries()) {
-    const template = TEMPLATES.find((t) => t.title === tab.title)!;
-    const date = template.columns.findIndex((c) => c.key === template.dateKey);
-    const count = template.columns.findIndex((c) => c.type === "count");
-    const values = tab.values as Cells;
-    const at = values.findIndex((row, r) => {
-      const serial = row[date];
-      if (r === 0 || typeof serial !== "number") return false;
-      const day = new Date((serial - 25569) * 86_400_000).toISOString().slice(0, 10);
-      return day >= period.from && day <= period.to;
-    });
-    if (at < 0 || count < 0) continue;
-    const changed = values.map((row) => [...row]);
-    changed[at]![count] = Number(changed[at]![count] ?? 0) + 1;
-    return tabs.map((t, j) => (j === i ? { ...t, values: changed as typeof t.values } : t));
-  }
-  return null;
-}
-
 describe("Mã kiểm tra from the add-on and from the Worker", () => {
   it("agree over random rows: unchanged units are not flagged, a changed figure is", async () => {
     const units = fc.sample(arbUnit, { seed: 2026, numRuns: 8 }).map((u, i) => {
@@ -129,7 +109,7 @@ describe("Mã kiểm tra from the add-on and from the Worker", () => {
     ).toEqual(units.map((u) => [u.code, "onTime", false]));
 
     // One figure of the period changed in every unit that has rows in it.
-    const edited = units.map((u) => ({ ...u, changed: withFigureChanged(u.tabs) }));
+    const edited = units.map((u) => ({ ...u, changed: withFigureChanged(u.tabs, period) }));
     expect(edited.filter((u) => u.changed).length).toBeGreaterThan(4);
     await putAll(edited.map((u) => seed(u, u.changed ?? u.tabs)));
     const second = await totals();

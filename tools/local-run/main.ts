@@ -133,18 +133,7 @@ async function runOnce(worker: Awaited<ReturnType<typeof startLocalWorker>>): Pr
   const poller = setInterval(printProgress, 200);
   try {
     await worker.fireScheduled();
-    const deadline = Date.now() + RUN_TIMEOUT_MS;
-    for (;;) {
-      const response = await worker.api("/api/runs/latest");
-      if (response.ok) {
-        const { run } = (await response.json()) as { run: RunSummary };
-        if (run.status !== "running") return run;
-      } else {
-        await response.body?.cancel();
-      }
-      if (Date.now() > deadline) throw new Error("the run did not finish in time");
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return await worker.settledRun(RUN_TIMEOUT_MS);
   } finally {
     clearInterval(poller);
     printProgress();

@@ -17,6 +17,11 @@ export interface LocalWorker {
   api(path: string, method?: "GET" | "POST"): Promise<Response>;
   /** Fires the cron handler once, as Cloudflare would at the top of the hour. */
   fireScheduled(): Promise<void>;
+  /** The latest run once it is no longer running (the cron handler returns while the run
+   * goes on under waitUntil); throws after `timeoutMs`. */
+  settledRun(
+    timeoutMs: number,
+  ): Promise<{ readonly status: string; readonly message: string | null }>;
   /** Log messages the Worker printed since the last call. */
   takeLogs(): string[];
   close(): Promise<void>;
@@ -56,17 +61,35 @@ export async function startLocalWorker(options: LocalWorkerOptions): Promise<Loc
   const worker = server.getWorker();
   await worker.applyD1Migrations("DB");
   let seen = 0;
+  const api: LocalWorker["api"] = (path, method = "GET") =>
+    worker.fetch(new URL(path, url).href, {
+      method,
+      headers: { authorization: `Bearer ${options.apiToken}` },
+    }) as unknown as Promise<Response>;
   return {
     url: url.href.replace(/\/$/, ""),
-    api: (path, method = "GET") =>
-      worker.fetch(new URL(path, url).href, {
-        method,
-        headers: { authorization: `Bearer ${options.apiToken}` },
-      }) as unknown as Promise<Response>,
+    api,
     async fireScheduled() {
       const result = await worker.scheduled({ cron: "0 * * * *", scheduledTime: new Date() });
       if (result.outcome !== "ok")
         throw new Error(`the scheduled handler ended with "${result.outcome}"`);
+    },
+    async settledRun(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      // Polled: the run has no other signal for a caller outside the Worker.
+      for (;;) {
+        const response = await api("/api/runs/latest");
+        if (response.ok) {
+          const { run } = (await response.json()) as {
+            run: { status: string; message: string | null };
+          };
+          if (run.status !== "running") return run;
+        } else {
+          await response.body?.cancel();
+        }
+        if (Date.now() > deadline) throw new Error("the run did not finish in time");
+        await new Promise((r) => setTimeout(r, 200));
+      }
     },
     takeLogs() {
       const logs = server.getLogs();
