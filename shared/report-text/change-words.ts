@@ -12,9 +12,9 @@ import { formatPercentVi } from "./number-format.ts";
 export function changeInWords(current: number, lastYear: number, lastYearLabel: string): string {
   if (current === lastYear) return "bằng cùng kỳ";
   if (lastYear === 0) return `cùng kỳ ${lastYearLabel} không có`;
-  const direction = (current - lastYear) / lastYear > 0 ? "tăng" : "giảm";
+  const direction = current > lastYear ? "tăng" : "giảm";
   // In tenths of a percent, rounded half up as every percentage is (shared/whole-percent.ts).
-  const tenths = roundedRatio(Math.abs(current - lastYear), Math.abs(lastYear), 1000);
+  const tenths = roundedRatio(Math.abs(current - lastYear), lastYear, 1000);
   const amount = tenths === 0 ? "dưới 0,1%" : formatPercentVi(tenths / 10, 1);
   return `${direction} ${amount} so với cùng kỳ ${lastYearLabel}`;
 }

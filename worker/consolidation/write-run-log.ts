@@ -18,13 +18,11 @@ export async function writeRunLog(
 ): Promise<boolean> {
   try {
     const spreadsheet = await client.getSpreadsheet(provinceId);
-    const runs = await recentRuns(db, provinceId, LOG_RUNS);
-    const requests = planTabs(
-      spreadsheet.sheets.map((s) => s.properties),
-      [logTab(runs)],
-      outputProtected(spreadsheet),
-    );
-    await client.batchUpdate(provinceId, requests);
+    const tabs = {
+      sheets: spreadsheet.sheets.map((s) => s.properties),
+      protectedSheetIds: outputProtected(spreadsheet),
+    };
+    await writeLog(client, provinceId, tabs, await recentRuns(db, provinceId, LOG_RUNS));
     return true;
   } catch (error) {
     console.error(JSON.stringify({ event: "log-write-failed", message: String(error) }));
@@ -49,10 +47,16 @@ export async function writeLogOnly(
 ): Promise<void> {
   const { province, provinceId, thisRun } = input;
   const earlier = (await recentRuns(db, provinceId, LOG_RUNS)).filter((r) => r.id !== thisRun.id);
-  const requests = planTabs(
-    province.sheets,
-    [logTab([...earlier, thisRun])],
-    province.protectedSheetIds,
-  );
+  await writeLog(client, provinceId, province, [...earlier, thisRun]);
+}
+
+/** `Nhật ký` from `runs`, alone in one batchUpdate, into the province's tabs as given. */
+async function writeLog(
+  client: SheetsClient,
+  provinceId: string,
+  tabs: Pick<ProvinceRead, "sheets" | "protectedSheetIds">,
+  runs: readonly RunRecord[],
+): Promise<void> {
+  const requests = planTabs(tabs.sheets, [logTab(runs)], tabs.protectedSheetIds);
   await client.batchUpdate(provinceId, requests);
 }
